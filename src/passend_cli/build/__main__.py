@@ -1,0 +1,111 @@
+"""Regenerate the bundled dataset: ``python -m passend_cli.build --sources DIR --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from passend_cli.build.samenstellen import PEILDATUM_REGELING, BouwFout, bouw
+from passend_cli.build.schrijven import schrijf
+
+DATASET_VERSIE = "2026.1"
+
+REFERENTIEDATA = {
+    "regio_indeling": PEILDATUM_REGELING,
+    "gemeentelijke_indeling": "2025-01-01",
+    "postcodes_geonames": "2024-04-12",
+    "woonplaatsen": "2025-07-16",
+    "herindelingen_tabel33": "2019-01-01",
+    "contactgegevens": "2026-11-28",
+}
+
+METADATA = {
+    "versie": DATASET_VERSIE,
+    "herkomst": "gebundeld",
+    "omschrijving": (
+        "Regio-indeling volgens de Regeling regio-indeling samenwerkingsverbanden passend "
+        "onderwijs PO en VO (BWBR0032324), tekst van 23 april 2015; gemeentenamen volgens "
+        "de gemeentelijke indeling van 2025 (342 gemeenten)."
+    ),
+    "referentiedata": REFERENTIEDATA,
+    "bronnen": [
+        "Regeling regio-indeling samenwerkingsverbanden passend onderwijs PO en VO (BWBR0032324)",
+        "RvIG Landelijke Tabel 33 Gemeententabel",
+        "CBS Gemeenten alfabetisch 2023",
+        "CBS gemeentelijke indeling 2025 (via regioviewer)",
+        "GeoNames postal codes NL",
+        "Woonplaatsen en gemeenten (provinciequiz)",
+        "Lijst van Nederlandse plaatsen (Wikipedia, via Lijst-Woonplaatsen-Nederland)",
+        "Webpagina's van samenwerkingsverbanden, scholen en gemeenten",
+    ],
+}
+
+BRONNEN_MD = """\
+# Bronnen van de gebundelde dataset
+
+Deze map wordt gemaakt door `python -m passend_cli.build --sources ../shared/sources --out data`.
+Alle bestanden zijn UTF-8 CSV, gesorteerd; `metadata.json` geeft per bestand het aantal
+rijen en een SHA-256-controlesom. De feiten komen uit de bronnen hieronder; de bestanden
+zelf, hun indeling en alle teksten zijn van dit project.
+
+**Peildata.** Regio-indeling: de regeling zoals die gold op 23 april 2015.
+Gemeentenamen: gemeentelijke indeling van 1 januari 2025 (342 gemeenten).
+Postcodes buiten de regeling: GeoNames, 12 april 2024. Contactgegevens: webpagina's,
+verzameld tot 28 november 2026; de pagina's zelf zijn van onbekende datum (ongeveer 2020–2026).
+
+| bron | wat is overgenomen | peildatum | licentie |
+|---|---|---|---|
+| Regeling regio-indeling samenwerkingsverbanden passend onderwijs PO en VO (BWBR0032324), via statengeneraal/laws-markdown | per postcode (PC4) het PO- en VO-samenwerkingsverband en de gemeentenaam van 2015 (`postcodes.csv`) | 2015-04-23 | wetgeving, geen auteursrecht (art. 11 Auteurswet) |
+| RvIG Landelijke Tabel 33 Gemeententabel, via gemeenteshertogenbosch/landelijketabellencatalogus | herindelingen 2013–2019: opgeheven gemeenten, datum en opvolger (`voormalige_gemeenten.csv`, doorrekenen van de namen van 2015) | 2019 | RvIG; repository onder EUPL (VNG Realisatie) |
+| CBS Gemeenten alfabetisch 2023, via edugis-repo/cbsbuurtwijkgemeente | de 342 gemeenten: code, naam, provincie (`gemeenten.csv`) | 2023-01-01 (gelijk aan 2025) | CBS open data, CC BY 4.0 |
+| CBS gemeentelijke indeling 2025, via entranos/regioviewer | officiële schrijfwijzen zoals "Bergen (NH.)" en "Hengelo (O.)" (`aliassen.csv`) | 2025 | CBS open data, CC BY 4.0 |
+| GeoNames postal codes NL, via symerio/postal-codes-data | huidige gemeente van postcodes in gesplitste gemeenten, postcodes die na 2015 zijn bijgekomen, postcodes per woonplaats | 2024-04-12 | CC BY 4.0, © GeoNames |
+| Woonplaatsen en gemeenten, via etjanssens/provinciequiz | woonplaatsen met hun gemeente (`woonplaatsen.csv`, bron `woonplaatsen`) | ca. 2025 | geen licentie vermeld; alleen feiten overgenomen |
+| Lijst van Nederlandse plaatsen (Wikipedia), via mvanl94/Lijst-Woonplaatsen-Nederland- | kernen en buurtschappen met hun gemeente en postcodebereik, alleen waar de gemeente eenduidig is (`woonplaatsen.csv`, bron `wikipedia`) | ca. 2020 | Wikipedia, CC BY-SA; alleen feiten overgenomen |
+| Webpagina's van samenwerkingsverbanden, scholen en gemeenten (verzameld in `swv_contacts.csv`) | naam, andere namen, website, adres, e-mail, telefoon, bewijskracht en bron-URL's per samenwerkingsverband (`samenwerkingsverbanden.csv`); wijzigingen na 2015 (`wijzigingen.csv`) | pagina's ca. 2020–2026 | feiten van openbare pagina's; de bron-URL staat bij elke rij |
+
+**Herindelingen na 2019.** Tabel 33 eindigt in 2019. De latere herindelingen (Eemsdelta
+2021, opsplitsing van Haaren 2021, Dijk en Waard, Land van Cuijk, Maashorst, Beemster naar
+Purmerend 2022, Weesp naar Amsterdam op 24 maart 2022, Voorne aan Zee 2023) staan in de
+bouwcode en worden bij elke bouw nagerekend tegen de gemeentecodes van GeoNames 2024 en
+de gemeentelijke indeling van CBS.
+
+**Wat leeg is, is onbekend.** Een leeg veld betekent dat geen bron het gaf; er is niets
+aangevuld. Bij `samenwerkingsverbanden.csv` zegt `bewijs` hoe zeker de naam bij de code
+hoort: `code_on_page` (de code staat op de pagina), `region_match` (naam en gemeenten
+passen bij het gebied van de code) of leeg (niet gevonden).
+
+**Postcodes.** `herkomst` is `regeling` voor de 4.046 postcodes uit de regeling
+(3197–3199, Europoort, hebben daar geen samenwerkingsverband) en `afgeleid` voor
+postcodes die later zijn bijgekomen: die krijgen het samenwerkingsverband van hun
+woonplaats of gemeente als dat eenduidig is, anders blijft het leeg.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m passend_cli.build",
+        description="Bouw de gebundelde dataset uit de bronbestanden.",
+    )
+    parser.add_argument("--sources", type=Path, required=True, help="map met de bronnen")
+    parser.add_argument("--out", type=Path, required=True, help="doelmap (bijv. data)")
+    args = parser.parse_args(argv)
+    if not args.sources.is_dir():
+        print(f"Bronmap {args.sources} bestaat niet.", file=sys.stderr)
+        return 3
+    try:
+        ds = bouw(args.sources)
+        meta = schrijf(ds, args.out, METADATA, BRONNEN_MD)
+    except (BouwFout, OSError, KeyError, ValueError) as fout:
+        print(f"Bouwen mislukt: {fout}", file=sys.stderr)
+        return 3
+    for melding in ds.meldingen:
+        print(f"let op: {melding}", file=sys.stderr)
+    for naam, waarde in meta["aantallen"].items():
+        print(f"{naam:>28}: {waarde}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

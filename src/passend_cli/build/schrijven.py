@@ -1,0 +1,100 @@
+"""Write a dataset in the bundled format: sorted CSV, metadata with checksums.
+
+Output depends only on the rows given, never on the clock or the machine, so the same
+sources give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from passend_cli import formaat
+from passend_cli.build.samenstellen import BouwFout, Dataset
+
+
+def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
+    schrijver.writeheader()
+    schrijver.writerows(rijen)
+    return buffer.getvalue()
+
+
+def aantallen(ds: Dataset) -> dict[str, int]:
+    swv = ds.samenwerkingsverbanden
+    return {
+        "gemeenten": len(ds.gemeenten),
+        "postcodes": len(ds.postcodes),
+        "postcodes_regeling": sum(p["herkomst"] == "regeling" for p in ds.postcodes),
+        "woonplaatsen": len(ds.woonplaatsen),
+        "voormalige_gemeenten": len(ds.voormalige_gemeenten),
+        "aliassen": len(ds.aliassen),
+        "samenwerkingsverbanden": len(swv),
+        "samenwerkingsverbanden_po": sum(s["sector"] == "PO" for s in swv),
+        "samenwerkingsverbanden_vo": sum(s["sector"] == "VO" for s in swv),
+        "wijzigingen": len(ds.wijzigingen),
+    }
+
+
+def controleer(ds: Dataset) -> None:
+    """Refuse to write a dataset that breaks the invariants the tool relies on."""
+    gemeenten = {g["code"] for g in ds.gemeenten}
+    swv = {s["code"] for s in ds.samenwerkingsverbanden}
+    gezien: set[str] = set()
+    dekking: dict[str, set[str]] = defaultdict(set)
+    for p in ds.postcodes:
+        if p["postcode"] in gezien:
+            raise BouwFout(f"postcode {p['postcode']} komt twee keer voor")
+        gezien.add(p["postcode"])
+        if p["gemeente_code"] not in gemeenten:
+            raise BouwFout(f"postcode {p['postcode']}: onbekende gemeente {p['gemeente_code']}")
+        for sector in ("po", "vo"):
+            if p[sector]:
+                if p[sector] not in swv:
+                    raise BouwFout(f"postcode {p['postcode']}: onbekend SWV {p[sector]}")
+                dekking[p["gemeente_code"]].add(sector)
+    zonder = sorted(g for g in gemeenten if dekking[g] != {"po", "vo"})
+    if zonder:
+        raise BouwFout(f"gemeenten zonder PO- of VO-samenwerkingsverband: {', '.join(zonder)}")
+    gebruikt = {p[s] for p in ds.postcodes for s in ("po", "vo") if p[s]}
+    if swv - gebruikt:
+        raise BouwFout(f"samenwerkingsverbanden zonder gebied: {', '.join(sorted(swv - gebruikt))}")
+    for rij in ds.woonplaatsen + ds.aliassen:
+        if rij["gemeente_code"] not in gemeenten:
+            raise BouwFout(f"{rij}: onbekende gemeente")
+    for v in ds.voormalige_gemeenten:
+        if not v["opvolgers"] or set(v["opvolgers"].split()) - gemeenten:
+            raise BouwFout(f"voormalige gemeente {v['naam']}: opvolger onbekend")
+
+
+def schrijf(
+    ds: Dataset,
+    map_: Path,
+    metadata: dict[str, Any],
+    bronnen_md: str | None = None,
+) -> dict[str, Any]:
+    """Check and write *ds* into *map_*; returns the metadata written."""
+    controleer(ds)
+    map_.mkdir(parents=True, exist_ok=True)
+    bestanden = {}
+    for stam, kolommen in formaat.BESTANDEN.items():
+        data = csv_tekst(getattr(ds, stam), kolommen).encode("utf-8")
+        naam = formaat.bestandsnaam(stam)
+        (map_ / naam).write_bytes(data)
+        bestanden[naam] = {"rijen": len(getattr(ds, stam)), "sha256": formaat.sha256(data)}
+    meta = {
+        "formaat": formaat.FORMAAT_VERSIE,
+        **metadata,
+        "aantallen": aantallen(ds),
+        "bestanden": bestanden,
+    }
+    tekst = json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    (map_ / formaat.METADATA).write_text(tekst, encoding="utf-8")
+    if bronnen_md is not None:
+        (map_ / "SOURCES.md").write_text(bronnen_md, encoding="utf-8")
+    return meta

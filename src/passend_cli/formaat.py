@@ -1,0 +1,66 @@
+"""The on-disk format of a dataset, shared by the writer (build, update) and the loader.
+
+A dataset is a folder of UTF-8 CSV files plus ``metadata.json``, which records each
+file's row count and SHA-256, so a damaged or half-written copy is recognised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+# File stem -> columns, in the order they are written.
+BESTANDEN: dict[str, tuple[str, ...]] = {
+    "gemeenten": ("code", "naam", "provincie"),
+    "postcodes": ("postcode", "gemeente_code", "po", "vo", "herkomst", "gemeente_2015"),
+    "woonplaatsen": ("naam", "gemeente_code", "postcodes", "bron"),
+    "voormalige_gemeenten": ("naam", "code", "einddatum", "opvolgers"),
+    "aliassen": ("alias", "gemeente_code"),
+    "samenwerkingsverbanden": (
+        "code", "sector", "naam", "ook_bekend_als", "website", "straat", "postcode",
+        "plaats", "email", "telefoon", "bewijs", "bronnen",
+    ),
+    "wijzigingen": ("datum", "swv", "gemeenten", "tekst", "bron"),
+}
+METADATA = "metadata.json"
+FORMAAT_VERSIE = 1
+
+
+def bestandsnaam(stam: str) -> str:
+    return f"{stam}.csv"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def lees_metadata(map_: Path) -> dict[str, Any]:
+    with open(map_ / METADATA, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def controleer_map(map_: Path) -> list[str]:
+    """Problems with the dataset in *map_* (empty list: complete and intact)."""
+    try:
+        meta = lees_metadata(map_)
+    except FileNotFoundError:
+        return [f"{METADATA} ontbreekt"]
+    except (OSError, ValueError) as fout:
+        return [f"{METADATA} is onleesbaar ({fout.__class__.__name__})"]
+    if meta.get("formaat") != FORMAAT_VERSIE:
+        return [f"onbekend dataformaat {meta.get('formaat')!r}"]
+    problemen = []
+    bestanden = meta.get("bestanden", {})
+    for stam in BESTANDEN:
+        naam = bestandsnaam(stam)
+        verwacht = bestanden.get(naam, {}).get("sha256")
+        try:
+            inhoud = (map_ / naam).read_bytes()
+        except OSError:
+            problemen.append(f"{naam} ontbreekt")
+            continue
+        if verwacht != sha256(inhoud):
+            problemen.append(f"{naam} klopt niet met de controlesom")
+    return problemen
