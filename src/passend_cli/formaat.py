@@ -37,8 +37,8 @@ def sha256(data: bytes) -> str:
 
 
 def lees_metadata(map_: Path) -> dict[str, Any]:
-    with open(map_ / METADATA, encoding="utf-8") as f:
-        return json.load(f)
+    """*map_* may be a Path or an importlib.resources Traversable."""
+    return json.loads((map_ / METADATA).read_text(encoding="utf-8"))
 
 
 def controleer_map(map_: Path) -> list[str]:

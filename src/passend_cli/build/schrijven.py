@@ -18,6 +18,11 @@ from passend_cli.build.samenstellen import BouwFout, Dataset
 
 
 def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
+    # The loader reads line by line, so a value may never span lines.
+    for rij in rijen:
+        for waarde in rij.values():
+            if "\n" in waarde or "\r" in waarde:
+                raise BouwFout(f"regeleinde in waarde {waarde!r}")
     buffer = io.StringIO()
     schrijver = csv.DictWriter(buffer, fieldnames=kolommen, lineterminator="\n")
     schrijver.writeheader()
