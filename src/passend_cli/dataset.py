@@ -161,6 +161,17 @@ class Dataset:
         return dict(per)
 
     @cached_property
+    def postcodes_per_gemeente_2015(self) -> dict[str, list[Postcode]]:
+        """The regulation's 2015 gemeente name (as match key) -> its PC4s."""
+        from passend_cli.normaliseer import normaliseer
+
+        per: dict[str, list[Postcode]] = defaultdict(list)
+        for p in self.postcodes.values():
+            if p.gemeente_2015:
+                per[normaliseer(p.gemeente_2015)].append(p)
+        return dict(per)
+
+    @cached_property
     def postcodes_per_verband(self) -> dict[str, dict[str, list[str]]]:
         """SWV code -> gemeente code -> the PC4s of that gemeente it serves."""
         per: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

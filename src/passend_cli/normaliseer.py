@@ -10,17 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Apostrophes and dashes come in several Unicode shapes; treat all as plain separators.
-_APOSTROFS = "'`´‘’‚‛′"
-_STREEPJES = "-‐‑‒–—―−_/\\.,;:()[]{}\"“”„«»!?*+|"
-_VERTAAL = str.maketrans({c: " " for c in _APOSTROFS + _STREEPJES})
+# Apostrophes, dashes, brackets, other punctuation and control characters all become
+# plain separators.
+_SCHEIDERS = "'`´‘’‚‛′" + "-‐‑‒–—―−_/\\.,;:()[]{}\"“”„«»!?*+|#%$@=<>~^"
+_VERTAAL = str.maketrans(
+    {c: " " for c in _SCHEIDERS} | {chr(i): " " for i in (*range(32), *range(127, 160))}
+)
 
 # "a/d" and "a.d." as in "Alphen a/d Rijn" or "Capelle a/d IJssel" stand for both
 # "aan de" and "aan den"; both spellings fold to "aan de" so all three forms meet.
 _AAN_DE = re.compile(r"\ba\s*[/.]\s*d\b\.?", re.IGNORECASE)
-_AAN_DEN = re.compile(r"\baan den\b")
-_SPATIES = re.compile(r"\s+")
-_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def normaliseer(tekst: str) -> str:
@@ -41,15 +40,20 @@ def normaliseer(tekst: str) -> str:
     """
     if not tekst:
         return ""
-    tekst = _STUURTEKENS.sub(" ", tekst)
-    tekst = _AAN_DE.sub(" aan de ", tekst)
-    tekst = tekst.replace("&", " en ")
-    # NFKD splits "â" into "a" + combining accent, which is then dropped; "ĳ" becomes "ij".
-    tekst = unicodedata.normalize("NFKD", tekst)
-    tekst = "".join(c for c in tekst if not unicodedata.combining(c))
-    tekst = tekst.casefold().translate(_VERTAAL)
-    tekst = _SPATIES.sub(" ", tekst).strip()
-    return _AAN_DEN.sub("aan de", tekst)
+    # This runs for every name in the index at start-up, so the common case (plain
+    # ASCII, no abbreviations) takes the shortest path.
+    if "/" in tekst or "." in tekst:
+        tekst = _AAN_DE.sub(" aan de ", tekst)
+    if "&" in tekst:
+        tekst = tekst.replace("&", " en ")
+    if not tekst.isascii():
+        # NFKD splits "â" into "a" + accent and "ĳ" into "ij"; what is still not
+        # ASCII after that (accents, emoji, other scripts) cannot match a Dutch name.
+        tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    tekst = " ".join(tekst.lower().translate(_VERTAAL).split())
+    if "aan den" in tekst:
+        tekst = re.sub(r"\baan den\b", "aan de", tekst)
+    return tekst
 
 
 def compact(tekst: str) -> str:

@@ -119,12 +119,26 @@ class WoonplaatsRij:
     postcodes: tuple[str, str] | None = None  # lowest and highest PC4, where known
 
 
+_ZONDER_APOSTROF = re.compile(r"^(s|t)([ -])(?=[A-Z])")
+
+
+def plaatsnaam(naam: str) -> str:
+    """Restore the apostrophe both place lists drop: "s-Gravenmoer" is 's-Gravenmoer.
+
+    >>> plaatsnaam("s-Hertogenbosch"), plaatsnaam("t Zandt"), plaatsnaam("Sint Jansteen")
+    ("'s-Hertogenbosch", "'t Zandt", 'Sint Jansteen')
+    """
+    return _ZONDER_APOSTROF.sub(r"'\1\2", naam.strip())
+
+
 def lees_woonplaatsen(bronnen: Path) -> list[WoonplaatsRij]:
-    """About 2,500 woonplaatsen (BAG spelling) with their gemeente, indeling 2023-2025."""
+    """About 2,500 woonplaatsen (BAG spelling) with their gemeente, indeling 2023-2025.
+    A row naming two forms ("s-Hertogenbosch / Den Bosch") gives one record per form."""
     with open(bronnen / WOONPLAATSEN, encoding="utf-8", newline="") as f:
         return [
-            WoonplaatsRij(r["woonplaats"].strip(), r["gemeente"].strip(), r["provincie"].strip())
+            WoonplaatsRij(plaatsnaam(naam), r["gemeente"].strip(), r["provincie"].strip())
             for r in csv.DictReader(f)
+            for naam in r["woonplaats"].split(" / ")
         ]
 
 
@@ -144,7 +158,7 @@ def lees_wiki_woonplaatsen(bronnen: Path) -> Iterator[WoonplaatsRij]:
             m = _BEREIK.search(bereik)
             postcodes = (m.group(1), m.group(2)) if m else None
             for naam in plaats.split(" / "):
-                yield WoonplaatsRij(naam.strip(), gemeente, provincie, postcodes)
+                yield WoonplaatsRij(plaatsnaam(naam), gemeente, provincie, postcodes)
 
 
 def lees_contacten(bronnen: Path) -> list[dict[str, str]]:

@@ -349,7 +349,7 @@ def maak_woonplaatsen(
         code = namen.code(w.gemeente, w.provincie)
         if code is None:
             raise BouwFout(f"woonplaats {w.naam!r}: gemeente {w.gemeente!r} onbekend")
-        pcs = geo_pc.get((normaliseer(w.naam), code), set())
+        pcs = {p for p in geo_pc.get((normaliseer(w.naam), code), ()) if gemeente_van.get(p) == code}
         rijen[(normaliseer(w.naam), code)] = {
             "naam": w.naam,
             "gemeente_code": code,

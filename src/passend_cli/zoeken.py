@@ -1,0 +1,329 @@
+"""One search box: postcode, SWV code, or a ranked, typo-tolerant name search.
+
+A query is tried, in this order, as a postcode (PC4 or PC6 in any spelling), as an SWV
+code (``PO2707``, ``po 27-07``, ``VO-28.10``) and finally as a name of a gemeente,
+alias, woonplaats, former gemeente or SWV. Names are ranked exact before prefix before
+fuzzy; on equal footing gemeente before woonplaats before former gemeente before SWV.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from passend_cli.dataset import (
+    Dataset,
+    Dekking,
+    Gemeente,
+    Samenwerkingsverband,
+    Wijziging,
+    laad,
+)
+from passend_cli.fouten import OngeldigeInvoer
+from passend_cli.normaliseer import normaliseer
+
+SOORTEN = ("gemeente", "woonplaats", "voormalige gemeente", "postcode", "samenwerkingsverband")
+_VOLGORDE = {"gemeente": 0, "woonplaats": 1, "voormalige gemeente": 2, "samenwerkingsverband": 3}
+
+_POSTCODE = re.compile(r"(\d{4})([a-z]{2})?")
+_SWV_CODE = re.compile(r"(?:swv)?(po|vo)(\d{2})(\d{2})")
+# "27-07" or "28.10" without a sector: the PO and the VO SWV of that region number.
+_REGIONUMMER = re.compile(r"\s*(?:swv\s*)?(\d{2})\s*[-.]\s*(\d{2})\s*", re.IGNORECASE)
+# Queries longer than any name only cost time; nothing that long can match.
+MAX_LENGTE = 100
+# Typo matches below this similarity (rapidfuzz ratio, 0-100) are noise, not answers.
+MIN_SCORE = 80.0
+
+
+@dataclass(frozen=True)
+class Resultaat:
+    soort: str
+    naam: str
+    score: float
+    toelichting: str
+    gemeente: Gemeente | None
+    dekking: list[Dekking]
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+    # For soort "postcode": the PC4; for split places the CLI suggests searching by it.
+    postcode: str | None = None
+
+    def als_json(self) -> dict[str, Any]:
+        return {
+            "soort": self.soort,
+            "naam": self.naam,
+            "score": round(self.score, 1),
+            "toelichting": self.toelichting,
+            "gemeente": None
+            if self.gemeente is None
+            else {
+                "code": self.gemeente.code,
+                "naam": self.gemeente.naam,
+                "provincie": self.gemeente.provincie,
+            },
+            "samenwerkingsverbanden": [verband_json(d.verband, d.postcodes) for d in self.dekking],
+            "wijzigingen": [
+                {"datum": w.datum, "tekst": w.tekst, "bron": w.bron or None}
+                for w in self.wijzigingen
+            ],
+        }
+
+
+def verband_json(v: Samenwerkingsverband, postcodes: tuple[str, ...] | None = None) -> dict:
+    """The contract's SWV object; unknown fields are null, never invented."""
+    return {
+        "code": v.code,
+        "sector": v.sector,
+        "naam": v.naam or None,
+        "website": v.website or None,
+        "email": v.email or None,
+        "telefoon": v.telefoon or None,
+        "adres": {
+            "straat": v.straat or None,
+            "postcode": v.postcode or None,
+            "plaats": v.plaats or None,
+        },
+        "postcodes": list(postcodes) if postcodes is not None else None,
+    }
+
+
+# --- the name index -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ingang:
+    soort: str
+    naam: str  # as shown
+    sleutel: str
+    ref: Any  # gemeente code, Woonplaats, VoormaligeGemeente or SWV code
+    via: str = ""  # the alias typed, when it differs from the shown name
+
+
+class _Index:
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+        ingangen: list[_Ingang] = []
+        for g in ds.gemeenten.values():
+            ingangen.append(_Ingang("gemeente", g.naam, normaliseer(g.naam), g.code))
+        for alias, code in ds.aliassen:
+            naam = ds.gemeenten[code].naam
+            ingangen.append(_Ingang("gemeente", naam, normaliseer(alias), code, via=alias))
+        for w in ds.woonplaatsen:
+            ingangen.append(_Ingang("woonplaats", w.naam, normaliseer(w.naam), w))
+        for v in ds.voormalige_gemeenten:
+            ingangen.append(_Ingang("voormalige gemeente", v.naam, normaliseer(v.naam), v))
+        for s in ds.verbanden.values():
+            for naam in (s.naam, *s.ook_bekend_als):
+                if naam:
+                    ingangen.append(
+                        _Ingang("samenwerkingsverband", s.weergavenaam, normaliseer(naam), s.code)
+                    )
+        self.per_sleutel: dict[str, list[_Ingang]] = {}
+        for i in ingangen:
+            self.per_sleutel.setdefault(i.sleutel, []).append(i)
+        self.sleutels = sorted(self.per_sleutel)
+
+
+@cache
+def _index() -> _Index:
+    return _Index(laad())
+
+
+# --- search ------------------------------------------------------------------------
+
+
+def zoek(zoekterm: str, *, limiet: int = 5, sector: str | None = None) -> list[Resultaat]:
+    """Ranked results, best first; an empty list when nothing matches.
+
+    Raises OngeldigeInvoer when the query holds nothing searchable."""
+    if not isinstance(zoekterm, str):
+        raise OngeldigeInvoer("Geef een zoekterm op.")
+    sleutel = normaliseer(zoekterm[: MAX_LENGTE * 2])[:MAX_LENGTE].strip()
+    if not sleutel:
+        raise OngeldigeInvoer(
+            "Geef een plaatsnaam, gemeente, postcode of code op, bijvoorbeeld: passend zoek Haarlem."
+        )
+    limiet = max(1, limiet)
+    kaal = sleutel.replace(" ", "")
+    if m := _REGIONUMMER.fullmatch(zoekterm):
+        resultaten = _zoek_code(None, m.group(1) + m.group(2))
+    elif m := _POSTCODE.fullmatch(kaal):
+        resultaten = _zoek_postcode(m.group(1))
+    elif m := _SWV_CODE.fullmatch(kaal):
+        resultaten = _zoek_code(m.group(1), m.group(2) + m.group(3))
+    else:
+        resultaten = _zoek_naam(sleutel, limiet)
+    return [_filter_sector(r, sector) for r in resultaten[:limiet]]
+
+
+def _filter_sector(r: Resultaat, sector: str | None) -> Resultaat:
+    if not sector:
+        return r
+    sector = sector.upper()
+    return Resultaat(
+        r.soort, r.naam, r.score, r.toelichting, r.gemeente,
+        [d for d in r.dekking if d.verband.sector == sector], r.wijzigingen, r.postcode,
+    )
+
+
+def _zoek_postcode(pc4: str) -> list[Resultaat]:
+    ds = laad()
+    p = ds.postcodes.get(pc4)
+    if p is None:
+        return []
+    g = ds.gemeenten[p.gemeente_code]
+    toelichting = f"postcode {pc4} in de gemeente {g.naam}"
+    if p.gemeente_2015 and normaliseer(p.gemeente_2015) != normaliseer(g.naam):
+        toelichting += f" (in de regeling van 2015: {p.gemeente_2015})"
+    return [
+        Resultaat(
+            "postcode", pc4, 100.0, toelichting, g, ds.dekking([p]),
+            ds.wijzigingen_voor([g.code]), pc4,
+        )
+    ]
+
+
+def _zoek_code(sector: str | None, nummer: str) -> list[Resultaat]:
+    ds = laad()
+    sectoren = [sector.upper()] if sector else ["PO", "VO"]
+    uit = []
+    for s in sectoren:
+        v = ds.verbanden.get(f"{s}{nummer}")
+        if v is not None:
+            uit.append(_verband_resultaat(ds, v, 100.0))
+    return uit
+
+
+def _verband_resultaat(ds: Dataset, v: Samenwerkingsverband, score: float) -> Resultaat:
+    gemeenten = ds.postcodes_per_verband.get(v.code, {})
+    namen = sorted(ds.gemeenten[c].naam for c in gemeenten)
+    kort = ", ".join(namen[:4]) + (f" en {len(namen) - 4} andere" if len(namen) > 4 else "")
+    toelichting = f"samenwerkingsverband {v.regiocode} ({kort})" if namen else (
+        f"samenwerkingsverband {v.regiocode}"
+    )
+    return Resultaat(
+        "samenwerkingsverband", v.weergavenaam, score, toelichting, None,
+        [Dekking(v, None)], ds.wijzigingen_voor(verbanden=[v.code]),
+    )
+
+
+def _zoek_naam(sleutel: str, limiet: int) -> list[Resultaat]:
+    index = _index()
+    return _naar_resultaten(index.ds, naam_treffers(sleutel, limiet * 3), limiet)
+
+
+def naam_treffers(sleutel: str, limiet: int) -> list[tuple[int, float, _Ingang]]:
+    """Ranked (tier, score, ingang) for a normalised name. Tiers: 0 exact, 1 prefix,
+    2 whole words inside a longer name, 3 typo. Scores: 100 exact, 90-99.9 prefix,
+    80-89.9 words inside, below 80 for typos (0.8 x the edit-distance similarity)."""
+    index = _index()
+    treffers: list[tuple[int, float, _Ingang]] = []
+    for i in index.per_sleutel.get(sleutel, ()):
+        treffers.append((0, 100.0, i))
+    if len(sleutel) >= 3:
+        for s in _met_prefix(index.sleutels, sleutel):
+            if s != sleutel:
+                score = 90.0 + 9.9 * len(sleutel) / len(s)
+                treffers.extend((1, score, i) for i in index.per_sleutel[s])
+    if not treffers:
+        if len(sleutel) >= 4:
+            omringd = f" {sleutel} "
+            for s in index.sleutels:
+                if omringd in f" {s} ":
+                    score = 80.0 + 9.9 * len(sleutel) / len(s)
+                    treffers.extend((2, score, i) for i in index.per_sleutel[s])
+        # rapidfuzz is imported only here: exact and prefix lookups never need it.
+        from rapidfuzz import fuzz, process
+
+        for s, score, _ in process.extract(
+            sleutel, index.sleutels, scorer=fuzz.ratio, limit=limiet, score_cutoff=MIN_SCORE,
+        ):
+            treffers.extend((3, 0.8 * score, i) for i in index.per_sleutel[s])
+    treffers.sort(key=lambda t: (t[0], -t[1], _VOLGORDE[t[2].soort], t[2].naam, str(t[2].ref)))
+    return treffers
+
+
+def _met_prefix(sleutels: list[str], prefix: str) -> list[str]:
+    import bisect
+
+    start = bisect.bisect_left(sleutels, prefix)
+    uit = []
+    for s in sleutels[start:]:
+        if not s.startswith(prefix):
+            break
+        uit.append(s)
+    return uit
+
+
+def _naar_resultaten(
+    ds: Dataset, treffers: list[tuple[int, float, _Ingang]], limiet: int
+) -> list[Resultaat]:
+    uit: list[Resultaat] = []
+    gezien: set[tuple[str, str]] = set()
+    gemeente_antwoorden: set[tuple[str, str]] = set()
+    for _tier, score, i in treffers:
+        if (i.soort, str(i.ref)) in gezien:
+            continue
+        gezien.add((i.soort, str(i.ref)))
+        r = _resultaat(ds, i, score)
+        # A woonplaats that shares its gemeente's name and answer adds nothing.
+        antwoord = (normaliseer(r.naam), repr([(d.verband.code, d.postcodes) for d in r.dekking]))
+        if i.soort == "gemeente":
+            gemeente_antwoorden.add(antwoord)
+        elif i.soort == "woonplaats" and antwoord in gemeente_antwoorden:
+            continue
+        uit.append(r)
+        if len(uit) >= limiet:
+            break
+    return uit
+
+
+def _resultaat(ds: Dataset, i: _Ingang, score: float) -> Resultaat:
+    if i.soort == "gemeente":
+        g = ds.gemeenten[i.ref]
+        toelichting = f"gemeente in {g.provincie}"
+        if i.via and normaliseer(i.via) != normaliseer(g.naam):
+            toelichting = f"{i.via}: gemeente {g.naam} in {g.provincie}"
+        return Resultaat(
+            "gemeente", g.naam, score, toelichting, g, ds.dekking_gemeente(g.code),
+            ds.wijzigingen_voor([g.code]),
+        )
+    if i.soort == "woonplaats":
+        w = i.ref
+        g = ds.gemeenten[w.gemeente_code]
+        pcs = [ds.postcodes[p] for p in w.postcodes if p in ds.postcodes]
+        dekking = ds.dekking(pcs) if pcs else ds.dekking_gemeente(g.code)
+        return Resultaat(
+            "woonplaats", w.naam, score, f"woonplaats in de gemeente {g.naam}", g, dekking,
+            ds.wijzigingen_voor([g.code]),
+        )
+    if i.soort == "voormalige gemeente":
+        return _voormalig_resultaat(ds, i.ref, score)
+    return _verband_resultaat(ds, ds.verbanden[i.ref], score)
+
+
+def _voormalig_resultaat(ds: Dataset, v, score: float) -> Resultaat:
+    opvolgers = [ds.gemeenten[c] for c in v.opvolgers]
+    jaar = v.einddatum[:4]
+    namen = [g.naam for g in opvolgers]
+    lijst = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+    if len(opvolgers) == 1:
+        toelichting = f"voormalige gemeente, sinds {jaar} onderdeel van {lijst}"
+    else:
+        toelichting = f"voormalige gemeente, sinds {jaar} verdeeld over {lijst}"
+    # The regulation of 2015 still names gemeenten that merged later (Weesp): its PC4s
+    # give the precise answer. Older ones are answered by their successors.
+    eigen = ds.postcodes_per_gemeente_2015.get(normaliseer(v.naam))
+    if eigen:
+        dekking = ds.dekking(eigen)
+    else:
+        dekking = ds.dekking(
+            p for g in opvolgers for p in ds.postcodes_per_gemeente.get(g.code, ())
+        )
+    gemeente = opvolgers[0] if len(opvolgers) == 1 else None
+    return Resultaat(
+        "voormalige gemeente", v.naam, score, toelichting, gemeente, dekking,
+        ds.wijzigingen_voor([g.code for g in opvolgers]),
+    )
+
