@@ -75,7 +75,8 @@ def _verband(ds: Dataset, v: Samenwerkingsverband) -> Verband:
             p.postcode for p in ds.postcodes_per_gemeente[code] if p.swv(v.sector)
         ]
         heel = len(pcs) == len(alle)
-        delen.append((len(pcs), GemeenteDeel(ds.gemeenten[code], None if heel else tuple(sorted(pcs)))))
+        deel = GemeenteDeel(ds.gemeenten[code], None if heel else tuple(sorted(pcs)))
+        delen.append((len(pcs), deel))
     delen.sort(key=lambda t: (-t[0], t[1].gemeente.naam))
     gemeenten = [d for _, d in delen]
     return Verband(

@@ -48,6 +48,8 @@ class Resultaat:
     wijzigingen: list[Wijziging] = field(default_factory=list)
     # For soort "postcode": the PC4; for split places the CLI suggests searching by it.
     postcode: str | None = None
+    # Dutch sentences about gaps in the answer (no SWV in the regulation, derived PC4).
+    opmerkingen: list[str] = field(default_factory=list)
 
     def als_json(self) -> dict[str, Any]:
         return {
@@ -67,6 +69,7 @@ class Resultaat:
                 {"datum": w.datum, "tekst": w.tekst, "bron": w.bron or None}
                 for w in self.wijzigingen
             ],
+            "opmerkingen": self.opmerkingen,
         }
 
 
@@ -142,7 +145,8 @@ def zoek(zoekterm: str, *, limiet: int = 5, sector: str | None = None) -> list[R
     sleutel = normaliseer(zoekterm[: MAX_LENGTE * 2])[:MAX_LENGTE].strip()
     if not sleutel:
         raise OngeldigeInvoer(
-            "Geef een plaatsnaam, gemeente, postcode of code op, bijvoorbeeld: passend zoek Haarlem."
+            "Geef een plaatsnaam, gemeente, postcode of code op, "
+            "bijvoorbeeld: passend zoek Haarlem."
         )
     limiet = max(1, limiet)
     kaal = sleutel.replace(" ", "")
@@ -164,6 +168,7 @@ def _filter_sector(r: Resultaat, sector: str | None) -> Resultaat:
     return Resultaat(
         r.soort, r.naam, r.score, r.toelichting, r.gemeente,
         [d for d in r.dekking if d.verband.sector == sector], r.wijzigingen, r.postcode,
+        r.opmerkingen,
     )
 
 
@@ -176,10 +181,28 @@ def _zoek_postcode(pc4: str) -> list[Resultaat]:
     toelichting = f"postcode {pc4} in de gemeente {g.naam}"
     if p.gemeente_2015 and normaliseer(p.gemeente_2015) != normaliseer(g.naam):
         toelichting += f" (in de regeling van 2015: {p.gemeente_2015})"
+    opmerkingen = []
+    if p.herkomst != "regeling":
+        opmerkingen.append(
+            f"Postcode {pc4} is nieuwer dan de regeling van 2015; het samenwerkingsverband "
+            "is afgeleid van de woonplaats of de gemeente."
+        )
+    for sector in ("PO", "VO"):
+        if p.swv(sector):
+            continue
+        if p.herkomst == "regeling":
+            opmerkingen.append(
+                f"De regeling wijst voor postcode {pc4} geen {sector}-samenwerkingsverband aan."
+            )
+        else:
+            opmerkingen.append(
+                f"Het {sector}-samenwerkingsverband van postcode {pc4} is niet vast te stellen: "
+                f"{g.naam} valt onder meer dan één. De gemeente of een school in de buurt weet het."
+            )
     return [
         Resultaat(
             "postcode", pc4, 100.0, toelichting, g, ds.dekking([p]),
-            ds.wijzigingen_voor([g.code]), pc4,
+            ds.wijzigingen_voor([g.code]), pc4, opmerkingen,
         )
     ]
 
@@ -327,3 +350,19 @@ def _voormalig_resultaat(ds: Dataset, v, score: float) -> Resultaat:
         ds.wijzigingen_voor([g.code for g in opvolgers]),
     )
 
+def suggesties(zoekterm: str, n: int = 3) -> list[str]:
+    """Names for a "Bedoelde u …?" line when nothing matched well enough."""
+    sleutel = normaliseer(str(zoekterm)[: MAX_LENGTE * 2])[:MAX_LENGTE]
+    if len(sleutel) < 3 or sleutel.replace(" ", "").isdigit():
+        return []
+    from rapidfuzz import fuzz, process
+
+    index = _index()
+    uit: list[str] = []
+    for s, _score, _ in process.extract(
+        sleutel, index.sleutels, scorer=fuzz.WRatio, limit=n * 3, score_cutoff=60
+    ):
+        naam = index.per_sleutel[s][0].naam
+        if naam not in uit:
+            uit.append(naam)
+    return uit[:n]

@@ -254,7 +254,8 @@ def maak_postcodes(
         if geo.get(postcode):
             code = _meest_voorkomend(geo[postcode])
         else:
-            kandidaten = {woonplaats_code.get(normaliseer(p)) for p in plaats_per_postcode[postcode]}
+            plaatsen = plaats_per_postcode[postcode]
+            kandidaten = {woonplaats_code.get(normaliseer(p)) for p in plaatsen}
             kandidaten.discard(None)
             if len(kandidaten) != 1:
                 meldingen.append(f"nieuwe postcode {postcode}: gemeente onbekend, overgeslagen")
@@ -349,7 +350,9 @@ def maak_woonplaatsen(
         code = namen.code(w.gemeente, w.provincie)
         if code is None:
             raise BouwFout(f"woonplaats {w.naam!r}: gemeente {w.gemeente!r} onbekend")
-        pcs = {p for p in geo_pc.get((normaliseer(w.naam), code), ()) if gemeente_van.get(p) == code}
+        pcs = {
+            p for p in geo_pc.get((normaliseer(w.naam), code), ()) if gemeente_van.get(p) == code
+        }
         rijen[(normaliseer(w.naam), code)] = {
             "naam": w.naam,
             "gemeente_code": code,
@@ -386,7 +389,7 @@ def maak_woonplaatsen(
             "bron": "wikipedia",
         }
     if overgeslagen:
-        meldingen.append(f"{overgeslagen} plaatsen uit de Wikipedia-lijst niet eenduidig, overgeslagen")
+        meldingen.append(f"{overgeslagen} plaatsen uit de Wikipedia-lijst niet eenduidig")
     return sorted(rijen.values(), key=lambda r: (normaliseer(r["naam"]), r["gemeente_code"]))
 
 

@@ -1,0 +1,5 @@
+"""``python -m passend_cli`` runs the same command as ``passend``."""
+
+from passend_cli.cli import main
+
+main()

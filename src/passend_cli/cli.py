@@ -1,0 +1,365 @@
+"""The ``passend`` command: parses arguments, calls the library, renders the answer.
+
+Library modules are imported inside the commands so ``passend --help`` reads no data
+and imports neither rapidfuzz nor (outside Typer's own help) rich.
+"""
+
+from __future__ import annotations
+
+import enum
+import errno
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from passend_cli import __version__
+from passend_cli.fouten import OngeldigeInvoer, PassendFout
+from passend_cli.uitvoer import melding
+
+EXIT_ONDERBROKEN = 130
+# A closed pipe (`passend lijst | head`) ends like a program stopped by SIGPIPE.
+EXIT_PIJP = 141
+
+
+class Sector(str, enum.Enum):
+    po = "po"
+    vo = "vo"
+
+
+# --- the one boundary where errors become messages and exit codes --------------------
+
+
+_ARGUMENTNAMEN = {"zoekterm": "zoekterm", "code_of_naam": "code of naam", "invoer": "invoerbestand"}
+
+
+def _nederlands(fout: Exception) -> str:
+    """One Dutch sentence for a usage error of the argument parser."""
+    from typer._click import exceptions as ce
+
+    if isinstance(fout, ce.NoSuchOption):
+        zin = f"Onbekende optie: {fout.option_name}."
+        if fout.possibilities:
+            zin += f" Bedoelde u {' of '.join(sorted(fout.possibilities))}?"
+        return zin
+    if isinstance(fout, ce.MissingParameter):
+        naam = getattr(fout.param, "name", None) or "argument"
+        naam = _ARGUMENTNAMEN.get(naam, naam.replace("_", " "))
+        return f"Er ontbreekt een {naam}; zie --help voor een voorbeeld."
+    if isinstance(fout, ce.BadParameter):
+        naam = fout.param.opts[0] if fout.param and fout.param.opts else "de invoer"
+        return f"Ongeldige waarde voor {naam}: {fout.format_message().split(': ', 1)[-1]}"
+    if isinstance(fout, ce.BadOptionUsage):
+        return f"Optie {fout.option_name} wordt verkeerd gebruikt; zie --help."
+    if "extra argument" in fout.format_message().lower():
+        return "Te veel argumenten; zet een naam met spaties tussen aanhalingstekens."
+    if "no such command" in fout.format_message().lower():
+        return "Onbekend commando; 'passend --help' toont de commando's."
+    return f"Ongeldig gebruik; zie 'passend --help'. ({fout.format_message()})"
+
+
+def _meld_fout(fout: PassendFout) -> None:
+    melding(fout.bericht)
+    if fout.suggesties:
+        melding("Bedoelde u: " + ", ".join(fout.suggesties) + "?")
+
+
+class PassendGroep(TyperGroup):
+    """Runs every command inside one boundary: library errors, usage errors, Ctrl-C
+    and a closed pipe become a Dutch sentence on stderr and the contract's exit code.
+    Doing it here, not in ``main``, means the CliRunner tests see the same behaviour."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from typer._click import exceptions as ce
+
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            uitkomst = super().main(*args, standalone_mode=False, **kwargs)
+            code = uitkomst if isinstance(uitkomst, int) else 0
+        except ce.NoArgsIsHelpError as fout:
+            sys.stdout.write(fout.ctx.get_help() + "\n")
+            code = 0
+        except ce.UsageError as fout:
+            try:
+                melding(_nederlands(fout))
+            except Exception:  # the message must never become a traceback itself
+                melding("Ongeldig gebruik; zie 'passend --help'.")
+            code = 2
+        except PassendFout as fout:
+            _meld_fout(fout)
+            code = fout.exitcode
+        except (KeyboardInterrupt, ce.Abort):
+            melding("Onderbroken.")
+            code = EXIT_ONDERBROKEN
+        except BrokenPipeError:
+            code = _stil_na_gesloten_pijp()
+        except OSError as fout:
+            if fout.errno != errno.EPIPE:
+                raise
+            code = _stil_na_gesloten_pijp()
+        if standalone:
+            sys.exit(code)
+        return code
+
+
+def _stil_na_gesloten_pijp() -> int:
+    # Python would complain when it flushes stdout at exit; point it at /dev/null.
+    try:
+        nul = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nul, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return EXIT_PIJP
+
+
+def _versie(waarde: bool) -> None:
+    if not waarde:
+        return
+    from passend_cli.dataset import laad
+
+    ds = laad()
+    herkomst = "bijgewerkt" if ds.herkomst == "gebruiker" else "meegeleverd"
+    typer.echo(f"passend {__version__} (dataset {ds.versie}, {herkomst})")
+    raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=PassendGroep,
+    name="passend",
+    help=(
+        "Welk samenwerkingsverband passend onderwijs (PO en VO) hoort bij deze plaats? "
+        "Zoek op gemeente, woonplaats, postcode of code, offline.\n\n"
+        "Voorbeeld: passend zoek Haarlem"
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=True,
+)
+
+
+@app.callback()
+def _hoofd(
+    versie: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_versie, is_eager=True,
+                     help="Toon de versie van het programma en van de dataset."),
+    ] = False,
+) -> None:
+    """Welk samenwerkingsverband passend onderwijs hoort bij deze plaats?"""
+
+
+# Shared options, declared once.
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
+CsvOptie = Annotated[bool, typer.Option("--csv", help="Uitvoer als CSV.")]
+SectorOptie = Annotated[
+    Sector | None,
+    typer.Option("--sector", "-s", case_sensitive=False, help="Alleen po of vo."),
+]
+
+
+def _waarschuw_bij_beschadigde_data() -> None:
+    from passend_cli.dataset import laad
+
+    ds = laad()
+    if ds.waarschuwing:
+        melding(ds.waarschuwing)
+
+
+def _niet_tegelijk(json_: bool, csv_: bool) -> None:
+    if json_ and csv_:
+        raise OngeldigeInvoer("Kies --json of --csv, niet allebei.")
+
+
+# --- commands --------------------------------------------------------------------------
+
+
+@app.command()
+def zoek(
+    zoekterm: Annotated[
+        list[str],
+        typer.Argument(help="Gemeente, woonplaats, postcode (1234 of 1234 AB), code of naam."),
+    ],
+    sector: SectorOptie = None,
+    limiet: Annotated[
+        int, typer.Option("--limiet", "-n", min=1, max=50, help="Aantal resultaten.")
+    ] = 5,
+    json_: JsonOptie = False,
+) -> None:
+    """Zoek het samenwerkingsverband (PO en VO) bij een plaats, postcode of code.
+
+    Voorbeelden: passend zoek Overveen · passend zoek 2051 AB · passend zoek "PO 27-07"
+    """
+    from passend_cli import zoeken
+
+    term = " ".join(zoekterm)
+    _waarschuw_bij_beschadigde_data()
+    resultaten = zoeken.zoek(term, limiet=limiet, sector=sector.value if sector else None)
+    if json_:
+        from passend_cli.uitvoer import schrijf_json
+
+        schrijf_json({"zoekterm": term, "resultaten": [r.als_json() for r in resultaten]})
+    if not resultaten:
+        suggesties = zoeken.suggesties(term)
+        melding(f"Niets gevonden voor '{_kort(term)}'.")
+        if suggesties:
+            melding("Bedoelde u: " + ", ".join(suggesties) + "?")
+        raise typer.Exit(1)
+    if not json_:
+        from passend_cli import weergave
+
+        weergave.zoekresultaten(resultaten, thema=_thema_bij(resultaten[0].soort))
+
+
+def _kort(tekst: str, n: int = 60) -> str:
+    tekst = "".join(c if c.isprintable() else " " for c in tekst).strip()
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
+def _thema_bij(soort: str) -> str | None:
+    try:
+        from passend_cli.thema import thema_voor_zoekresultaat
+    except ImportError:
+        return None
+    return thema_voor_zoekresultaat(soort)
+
+
+@app.command()
+def lijst(
+    sector: SectorOptie = None,
+    provincie: Annotated[
+        str | None, typer.Option("--provincie", "-p", help="Alleen in deze provincie.")
+    ] = None,
+    json_: JsonOptie = False,
+    csv_: CsvOptie = False,
+) -> None:
+    """Toon alle samenwerkingsverbanden, eventueel per sector of provincie.
+
+    Voorbeeld: passend lijst --sector po --provincie Gelderland
+    """
+    from passend_cli import verbanden
+
+    _niet_tegelijk(json_, csv_)
+    _waarschuw_bij_beschadigde_data()
+    resultaat = verbanden.lijst(sector.value if sector else None, provincie)
+    if json_:
+        from passend_cli.uitvoer import schrijf_json
+
+        schrijf_json([_lijst_json(x) for x in resultaat])
+    elif csv_:
+        from passend_cli.uitvoer import schrijf_csv
+
+        schrijf_csv(
+            ("code", "sector", "naam", "aantal_gemeenten", "gemeenten", "provincies", "website"),
+            (
+                (x.verband.code, x.verband.sector, x.verband.naam, len(x.gemeenten),
+                 "; ".join(d.gemeente.naam for d in x.gemeenten), "; ".join(x.provincies),
+                 x.verband.website)
+                for x in resultaat
+            ),
+        )
+    else:
+        if not resultaat:
+            melding("Geen samenwerkingsverbanden gevonden met deze keuze.")
+            raise typer.Exit(1)
+        from passend_cli import weergave
+
+        weergave.lijst(resultaat)
+    if not resultaat:
+        raise typer.Exit(1)
+
+
+def _lijst_json(x) -> dict[str, Any]:
+    v = x.verband
+    return {
+        "code": v.code,
+        "sector": v.sector,
+        "naam": v.naam or None,
+        "regiocode": v.regiocode,
+        "website": v.website or None,
+        "aantal_gemeenten": len(x.gemeenten),
+        "gemeenten": [d.gemeente.naam for d in x.gemeenten],
+        "provincies": x.provincies,
+    }
+
+
+@app.command()
+def toon(
+    code_of_naam: Annotated[
+        list[str], typer.Argument(help="Code (VO2705, 'po 27-07') of naam.")
+    ],
+    json_: JsonOptie = False,
+    csv_: CsvOptie = False,
+) -> None:
+    """Toon één samenwerkingsverband volledig: contactgegevens en alle gemeenten.
+
+    Voorbeeld: passend toon VO2705
+    """
+    from passend_cli import verbanden
+
+    _niet_tegelijk(json_, csv_)
+    _waarschuw_bij_beschadigde_data()
+    x = verbanden.toon(" ".join(code_of_naam))
+    if json_:
+        from passend_cli.uitvoer import schrijf_json
+
+        schrijf_json(x.als_json())
+    elif csv_:
+        from passend_cli.uitvoer import schrijf_csv
+
+        schrijf_csv(
+            ("swv_code", "gemeente_code", "gemeente", "provincie", "postcodes"),
+            (
+                (x.verband.code, d.gemeente.code, d.gemeente.naam, d.gemeente.provincie,
+                 " ".join(d.postcodes) if d.postcodes is not None else "")
+                for d in x.gemeenten
+            ),
+        )
+    else:
+        from passend_cli import weergave
+
+        weergave.toon(x)
+
+
+@app.command()
+def info(json_: JsonOptie = False) -> None:
+    """Toon welke dataset actief is, met peildata, bronnen en aantallen.
+
+    Voorbeeld: passend info
+    """
+    from passend_cli.dataset import laad
+
+    _waarschuw_bij_beschadigde_data()
+    ds = laad()
+    meta = ds.metadata
+    gegevens = {
+        "herkomst": ds.herkomst,
+        "herkomst_tekst": "bijgewerkte kopie (passend data update)"
+        if ds.herkomst == "gebruiker" else "meegeleverd bij het programma",
+        "map": str(ds.map),
+        "versie": ds.versie,
+        "omschrijving": meta.get("omschrijving", ""),
+        "referentiedata": meta.get("referentiedata", {}),
+        "bronnen": meta.get("bronnen", []),
+        "aantallen": meta.get("aantallen", {}),
+    }
+    if json_:
+        from passend_cli.uitvoer import schrijf_json
+
+        schrijf_json({k: w for k, w in gegevens.items() if k != "herkomst_tekst"})
+    else:
+        from passend_cli import weergave
+
+        weergave.info(gegevens)
+
+
+def main() -> None:
+    """Entry point of the ``passend`` console script."""
+    app(prog_name="passend")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Machine output (JSON, CSV) and the choice between rich and plain text.
+
+Nothing here imports rich: ``--json`` and ``--csv`` must stay as fast as the bare
+dependency floor, and piped output is plain text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+
+def op_terminal() -> bool:
+    """Rich tables on a terminal (or when FORCE_COLOR asks for them), plain text otherwise."""
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def schrijf(tekst: str) -> None:
+    sys.stdout.write(tekst)
+    if not tekst.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+def schrijf_json(data: Any) -> None:
+    schrijf(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def schrijf_csv(kolommen: Sequence[str], rijen: Iterable[Sequence[Any]]) -> None:
+    schrijver = csv.writer(sys.stdout, lineterminator="\n")
+    schrijver.writerow(kolommen)
+    for rij in rijen:
+        schrijver.writerow(["" if v is None else v for v in rij])
+
+
+def melding(tekst: str) -> None:
+    """One line for the user on stderr (errors, warnings, what was chosen)."""
+    sys.stderr.write(tekst.rstrip("\n") + "\n")
