@@ -356,6 +356,43 @@ def info(json_: JsonOptie = False) -> None:
         weergave.info(gegevens)
 
 
+@app.command()
+def thema(
+    onderwerp: Annotated[
+        list[str] | None,
+        typer.Argument(help="Onderwerp, bijvoorbeeld tlv, toezicht of 'wettelijke taken'."),
+    ] = None,
+    json_: JsonOptie = False,
+) -> None:
+    """Uitleg over passend onderwijs: zonder onderwerp de lijst van thema's.
+
+    Voorbeelden: passend thema · passend thema tlv · passend thema "wettelijke taken"
+    """
+    from passend_cli import thema as themas
+
+    if not onderwerp:
+        alle = themas.alle_themas()
+        if json_:
+            from passend_cli.uitvoer import schrijf_json
+
+            schrijf_json([{"slug": t.slug, "titel": t.titel, "samenvatting": t.samenvatting}
+                          for t in alle])
+        else:
+            from passend_cli import weergave
+
+            weergave.themalijst(alle)
+        return
+    gevonden = themas.zoek_thema(" ".join(onderwerp))
+    if json_:
+        from passend_cli.uitvoer import schrijf_json
+
+        schrijf_json(gevonden.als_json())
+    else:
+        from passend_cli import weergave
+
+        weergave.thema(gevonden, [themas.thema(s) for s in gevonden.gerelateerd])
+
+
 def main() -> None:
     """Entry point of the ``passend`` console script."""
     app(prog_name="passend")

@@ -258,3 +258,41 @@ def info(gegevens: dict[str, Any]) -> None:
         *(f"  - {b}" for b in gegevens["bronnen"]),
     ]
     schrijf("\n".join(regels))
+
+
+# --- thema ---------------------------------------------------------------------------
+
+
+def themalijst(themas: list[Any]) -> None:
+    if op_terminal():
+        from rich.table import Table
+
+        tabel = Table(title="Thema's over passend onderwijs", title_justify="left")
+        tabel.add_column("Onderwerp", style="bold", no_wrap=True)
+        tabel.add_column("Titel")
+        tabel.add_column("Waar gaat het over", overflow="fold")
+        for t in themas:
+            tabel.add_row(t.slug, t.titel, t.samenvatting)
+        console = _console()
+        console.print(tabel)
+        console.print("Lees een thema met: passend thema ONDERWERP, bijv.: passend thema tlv")
+        return
+    breedte = max(len(t.slug) for t in themas)
+    schrijf("\n".join(f"{t.slug:<{breedte}}  {t.titel}: {t.samenvatting}" for t in themas))
+
+
+def thema(t: Any, gerelateerd: list[Any]) -> None:
+    verder = [f"{g.titel} (passend thema {g.slug})" for g in gerelateerd]
+    if op_terminal():
+        from rich.markdown import Markdown
+
+        console = _console()
+        console.print(Markdown(t.tekst))
+        if verder:
+            console.print()
+            console.print("[bold]Zie ook:[/] " + "; ".join(verder))
+        return
+    tekst = t.tekst.rstrip("\n")
+    if verder:
+        tekst += "\n\nZie ook: " + "; ".join(verder)
+    schrijf(tekst)
