@@ -11,9 +11,7 @@ import csv
 import os
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -88,8 +86,7 @@ class Wijziging(NamedTuple):
     bron: str
 
 
-@dataclass(frozen=True, slots=True)
-class Dekking:
+class Dekking(NamedTuple):
     """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it."""
 
     verband: Samenwerkingsverband
@@ -100,55 +97,154 @@ class Dekking:
 # immutable record Python can build.
 
 
-def _rijen(bron: Any, stam: str) -> Iterable[list[str]]:
+def _regels(bron: Any, stam: str) -> list[str]:
+    """The data lines of one file, after checking its header."""
     regels = bron.joinpath(formaat.bestandsnaam(stam)).read_text(encoding="utf-8").splitlines()
     if not regels or regels[0].split(",") != list(formaat.BESTANDEN[stam]):
         raise DataFout(f"Het databestand {stam}.csv heeft onverwachte kolommen.")
+    del regels[0]
+    return regels
+
+
+def _splits(regel: str, stam: str) -> list[str]:
+    rij = regel.split(",") if '"' not in regel else next(csv.reader([regel]))
+    if len(rij) != len(formaat.BESTANDEN[stam]):
+        raise DataFout(f"Het databestand {stam}.csv heeft een onvolledige regel.")
+    return rij
+
+
+def _rijen(bron: Any, stam: str) -> list[list[str]]:
+    regels = _regels(bron, stam)
     breedte = len(formaat.BESTANDEN[stam])
-    for regel in regels[1:]:
-        # Most lines hold no quotes; a plain split is several times faster than csv.
-        rij = regel.split(",") if '"' not in regel else next(csv.reader([regel]))
-        if len(rij) != breedte:
-            raise DataFout(f"Het databestand {stam}.csv heeft een onvolledige regel.")
-        yield rij
+    # Only a few lines hold quotes; a plain split is several times faster than csv.
+    rijen = [r.split(",") if '"' not in r else next(csv.reader([r])) for r in regels]
+    if any(len(r) != breedte for r in rijen):
+        raise DataFout(f"Het databestand {stam}.csv heeft een onvolledige regel.")
+    return rijen
+
+
+class Zoekindex:
+    """The dataset's search keys (normalised name -> soort, ref), written sorted by the
+    build. Exact and prefix lookups search the text itself: the lines of one key, or of
+    one prefix, are adjacent, so no per-line parsing is needed at start-up."""
+
+    def __init__(self, tekst: str) -> None:
+        self._tekst = "\n" + tekst + "\n"
+
+    def _vanaf(self, begin: str) -> Iterable[list[str]]:
+        tekst = self._tekst
+        positie = tekst.find("\n" + begin)
+        while positie != -1 and tekst.startswith(begin, positie + 1):
+            einde = tekst.find("\n", positie + 1)
+            if einde == -1:
+                break
+            yield tekst[positie + 1 : einde].split(",")
+            positie = einde
+
+    def exact(self, sleutel: str) -> list[tuple[str, str]]:
+        return [(soort, ref) for _, soort, ref in self._vanaf(sleutel + ",")]
+
+    def met_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
+        """(sleutel, soort, ref) of every key that starts with *prefix*."""
+        return [(s, soort, ref) for s, soort, ref in self._vanaf(prefix)] if prefix else []
+
+    @cached_property
+    def sleutels(self) -> list[str]:
+        """All distinct keys, sorted: for typo matching, which must see every key."""
+        regels = self._tekst.split("\n")
+        return list(dict.fromkeys(r.split(",", 1)[0] for r in regels if r))
 
 
 class Dataset:
-    """All records of one dataset, with the indices that lookups need."""
+    """All records of one dataset, with the indices that lookups need.
+
+    Each table is parsed on first access: a postcode lookup never reads the
+    woonplaatsen, and start-up stays well below the cost of importing Typer."""
 
     def __init__(self, bron: Any, herkomst: str, waarschuwing: str | None = None) -> None:
         self.map = bron
         self.herkomst = herkomst  # "gebundeld" or "gebruiker"
         self.waarschuwing = waarschuwing
+
+    @cached_property
+    def metadata(self) -> dict[str, Any]:
+        return self._lees(lambda: formaat.lees_metadata(self.map))
+
+    def _lees(self, maak):
         try:
-            self.metadata = formaat.lees_metadata(bron)
-            self.gemeenten = {r[0]: Gemeente._make(r) for r in _rijen(bron, "gemeenten")}
-            self.postcodes = {r[0]: Postcode._make(r) for r in _rijen(bron, "postcodes")}
-            self.verbanden = {
-                r[0]: Samenwerkingsverband(
-                    *r[:3], _lijst(r[3], ";"), *r[4:11], tuple(r[11].split())
-                )
-                for r in _rijen(bron, "samenwerkingsverbanden")
-            }
-            self.woonplaatsen = [
-                Woonplaats(r[0], r[1], tuple(r[2].split()), r[3])
-                for r in _rijen(bron, "woonplaatsen")
-            ]
-            self.voormalige_gemeenten = [
-                VoormaligeGemeente(r[0], r[1], r[2], tuple(r[3].split()))
-                for r in _rijen(bron, "voormalige_gemeenten")
-            ]
-            self.aliassen = [(r[0], r[1]) for r in _rijen(bron, "aliassen")]
-            self.wijzigingen = [
-                Wijziging(r[0], tuple(r[1].split()), tuple(r[2].split()), r[3], r[4])
-                for r in _rijen(bron, "wijzigingen")
-            ]
+            return maak()
         except DataFout:
             raise
         except (OSError, ValueError, TypeError, StopIteration, IndexError) as fout:
             raise DataFout(
-                f"De dataset in {bron} is onleesbaar ({fout.__class__.__name__})."
+                f"De dataset in {self.map} is onleesbaar ({fout.__class__.__name__})."
             ) from None
+
+    def laad_alles(self) -> Dataset:
+        """Parse every table now (to verify a copy, or to measure loading)."""
+        for naam in ("metadata", "gemeenten", "postcodes", "verbanden", "woonplaatsen",
+                     "voormalige_gemeenten", "aliassen", "wijzigingen", "zoekindex"):
+            getattr(self, naam)
+        return self
+
+    @cached_property
+    def gemeenten(self) -> dict[str, Gemeente]:
+        return self._lees(lambda: {r[0]: Gemeente._make(r) for r in _rijen(self.map, "gemeenten")})
+
+    @cached_property
+    def postcodes(self) -> dict[str, Postcode]:
+        # _rijen has checked every row's width, so _make's own check can be skipped;
+        # this is the largest table every search reads.
+        maak = tuple.__new__
+        return self._lees(
+            lambda: {r[0]: maak(Postcode, r) for r in _rijen(self.map, "postcodes")}
+        )
+
+    @cached_property
+    def verbanden(self) -> dict[str, Samenwerkingsverband]:
+        return self._lees(lambda: {
+            r[0]: Samenwerkingsverband(*r[:3], _lijst(r[3], ";"), *r[4:11], tuple(r[11].split()))
+            for r in _rijen(self.map, "samenwerkingsverbanden")
+        })
+
+    @cached_property
+    def woonplaatsen(self) -> list[Woonplaats]:
+        return [self.woonplaats(i) for i in range(len(self._woonplaats_regels))]
+
+    @cached_property
+    def _woonplaats_regels(self) -> list[str]:
+        return self._lees(lambda: _regels(self.map, "woonplaatsen"))
+
+    def woonplaats(self, nummer: int) -> Woonplaats:
+        """Row *nummer* of woonplaatsen.csv. A search needs only the few rows it found,
+        so rows are parsed one by one instead of the whole table."""
+        def maak() -> Woonplaats:
+            r = _splits(self._woonplaats_regels[nummer], "woonplaatsen")
+            return Woonplaats(r[0], r[1], tuple(r[2].split()), r[3])
+
+        return self._lees(maak)
+
+    @cached_property
+    def voormalige_gemeenten(self) -> list[VoormaligeGemeente]:
+        return self._lees(lambda: [
+            VoormaligeGemeente(r[0], r[1], r[2], tuple(r[3].split()))
+            for r in _rijen(self.map, "voormalige_gemeenten")
+        ])
+
+    @cached_property
+    def aliassen(self) -> list[tuple[str, str]]:
+        return self._lees(lambda: [(r[0], r[1]) for r in _rijen(self.map, "aliassen")])
+
+    @cached_property
+    def wijzigingen(self) -> list[Wijziging]:
+        return self._lees(lambda: [
+            Wijziging(r[0], tuple(r[1].split()), tuple(r[2].split()), r[3], r[4])
+            for r in _rijen(self.map, "wijzigingen")
+        ])
+
+    @cached_property
+    def zoekindex(self) -> Zoekindex:
+        return self._lees(lambda: Zoekindex("\n".join(_regels(self.map, "zoekindex"))))
 
     # --- derived indices, built on first use ---------------------------------------
 
@@ -161,13 +257,11 @@ class Dataset:
 
     @cached_property
     def postcodes_per_gemeente_2015(self) -> dict[str, list[Postcode]]:
-        """The regulation's 2015 gemeente name (as match key) -> its PC4s."""
-        from passend_cli.normaliseer import normaliseer
-
+        """The regulation's 2015 gemeente name -> its PC4s. Tabel 33 and the regulation
+        spell the names of since-merged gemeenten alike ("Weesp", "Zeevang")."""
         per: dict[str, list[Postcode]] = defaultdict(list)
         for p in self.postcodes.values():
-            if p.gemeente_2015:
-                per[normaliseer(p.gemeente_2015)].append(p)
+            per[p.gemeente_2015].append(p)
         return dict(per)
 
     @cached_property
@@ -243,6 +337,14 @@ def gebruikersdataset() -> Path:
 
 
 def gebundelde_map() -> Any:
+    """The data folder inside the installed package. An installed wheel is a plain
+    folder, where a Path is all we need; importlib.resources (slower to import) covers
+    any other way of loading the package, such as from a zip file."""
+    hier = Path(__file__).with_name("data")
+    if hier.is_dir():
+        return hier
+    from importlib import resources
+
     return resources.files("passend_cli").joinpath("data")
 
 

@@ -6,8 +6,6 @@ file's row count and SHA-256, so a damaged or half-written copy is recognised.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,8 @@ BESTANDEN: dict[str, tuple[str, ...]] = {
         "plaats", "email", "telefoon", "bewijs", "bronnen",
     ),
     "wijzigingen": ("datum", "swv", "gemeenten", "tekst", "bron"),
+    # Derived from the files above by the writer: normalised name -> record.
+    "zoekindex": ("sleutel", "soort", "ref"),
 }
 METADATA = "metadata.json"
 FORMAAT_VERSIE = 1
@@ -33,11 +33,15 @@ def bestandsnaam(stam: str) -> str:
 
 
 def sha256(data: bytes) -> str:
+    import hashlib  # only checks and writes need it, not a plain lookup
+
     return hashlib.sha256(data).hexdigest()
 
 
 def lees_metadata(map_: Path) -> dict[str, Any]:
     """*map_* may be a Path or an importlib.resources Traversable."""
+    import json
+
     return json.loads((map_ / METADATA).read_text(encoding="utf-8"))
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from passend_cli.dataset import (
     Dataset,
@@ -94,43 +93,28 @@ def verband_json(v: Samenwerkingsverband, postcodes: tuple[str, ...] | None = No
 # --- the name index -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Ingang:
-    soort: str
-    naam: str  # as shown
-    sleutel: str
+class _Ingang(NamedTuple):
+    """One entry of the dataset's zoekindex, resolved to what is shown."""
+
+    soort: str  # as shown: an alias is shown as its gemeente
+    naam: str
     ref: Any  # gemeente code, Woonplaats, VoormaligeGemeente or SWV code
     via: str = ""  # the alias typed, when it differs from the shown name
 
 
-class _Index:
-    def __init__(self, ds: Dataset) -> None:
-        self.ds = ds
-        ingangen: list[_Ingang] = []
-        for g in ds.gemeenten.values():
-            ingangen.append(_Ingang("gemeente", g.naam, normaliseer(g.naam), g.code))
-        for alias, code in ds.aliassen:
-            naam = ds.gemeenten[code].naam
-            ingangen.append(_Ingang("gemeente", naam, normaliseer(alias), code, via=alias))
-        for w in ds.woonplaatsen:
-            ingangen.append(_Ingang("woonplaats", w.naam, normaliseer(w.naam), w))
-        for v in ds.voormalige_gemeenten:
-            ingangen.append(_Ingang("voormalige gemeente", v.naam, normaliseer(v.naam), v))
-        for s in ds.verbanden.values():
-            for naam in (s.naam, *s.ook_bekend_als):
-                if naam:
-                    ingangen.append(
-                        _Ingang("samenwerkingsverband", s.weergavenaam, normaliseer(naam), s.code)
-                    )
-        self.per_sleutel: dict[str, list[_Ingang]] = {}
-        for i in ingangen:
-            self.per_sleutel.setdefault(i.sleutel, []).append(i)
-        self.sleutels = sorted(self.per_sleutel)
-
-
-@cache
-def _index() -> _Index:
-    return _Index(laad())
+def _ingang(ds: Dataset, soort: str, ref: str) -> _Ingang:
+    if soort == "gemeente":
+        return _Ingang(soort, ds.gemeenten[ref].naam, ref)
+    if soort == "alias":
+        alias, code = ds.aliassen[int(ref)]
+        return _Ingang("gemeente", ds.gemeenten[code].naam, code, via=alias)
+    if soort == "woonplaats":
+        w = ds.woonplaats(int(ref))
+        return _Ingang(soort, w.naam, w)
+    if soort == "voormalige gemeente":
+        v = ds.voormalige_gemeenten[int(ref)]
+        return _Ingang(soort, v.naam, v)
+    return _Ingang("samenwerkingsverband", ds.verbanden[ref].weergavenaam, ref)
 
 
 # --- search ------------------------------------------------------------------------
@@ -232,37 +216,43 @@ def _verband_resultaat(ds: Dataset, v: Samenwerkingsverband, score: float) -> Re
 
 
 def _zoek_naam(sleutel: str, limiet: int) -> list[Resultaat]:
-    index = _index()
-    return _naar_resultaten(index.ds, naam_treffers(sleutel, limiet * 3), limiet)
+    return _naar_resultaten(laad(), naam_treffers(sleutel, limiet * 3), limiet)
 
 
 def naam_treffers(sleutel: str, limiet: int) -> list[tuple[int, float, _Ingang]]:
     """Ranked (tier, score, ingang) for a normalised name. Tiers: 0 exact, 1 prefix,
     2 whole words inside a longer name, 3 typo. Scores: 100 exact, 90-99.9 prefix,
     80-89.9 words inside, below 80 for typos (0.8 x the edit-distance similarity)."""
-    index = _index()
-    treffers: list[tuple[int, float, _Ingang]] = []
-    for i in index.per_sleutel.get(sleutel, ()):
-        treffers.append((0, 100.0, i))
+    ds = laad()
+    index = ds.zoekindex
+    gevonden: list[tuple[int, float, str, str, str]] = []  # (tier, score, key, soort, ref)
+    for soort, ref in index.exact(sleutel):
+        gevonden.append((0, 100.0, sleutel, soort, ref))
     if len(sleutel) >= 3:
-        for s in _met_prefix(index.sleutels, sleutel):
+        for s, soort, ref in index.met_prefix(sleutel):
             if s != sleutel:
-                score = 90.0 + 9.9 * len(sleutel) / len(s)
-                treffers.extend((1, score, i) for i in index.per_sleutel[s])
-    if not treffers:
+                gevonden.append((1, 90.0 + 9.9 * len(sleutel) / len(s), s, soort, ref))
+    if not gevonden:
+        sleutels = index.sleutels
+        treffer_sleutels: list[tuple[int, float, str]] = []
         if len(sleutel) >= 4:
             omringd = f" {sleutel} "
-            for s in index.sleutels:
+            for s in sleutels:
                 if omringd in f" {s} ":
-                    score = 80.0 + 9.9 * len(sleutel) / len(s)
-                    treffers.extend((2, score, i) for i in index.per_sleutel[s])
+                    treffer_sleutels.append((2, 80.0 + 9.9 * len(sleutel) / len(s), s))
         # rapidfuzz is imported only here: exact and prefix lookups never need it.
         from rapidfuzz import fuzz, process
 
         for s, score, _ in process.extract(
-            sleutel, index.sleutels, scorer=fuzz.ratio, limit=limiet, score_cutoff=MIN_SCORE,
+            sleutel, sleutels, scorer=fuzz.ratio, limit=limiet, score_cutoff=MIN_SCORE,
         ):
-            treffers.extend((3, 0.8 * score, i) for i in index.per_sleutel[s])
+            treffer_sleutels.append((3, 0.8 * score, s))
+        gevonden = [
+            (tier, score, s, soort, ref)
+            for tier, score, s in treffer_sleutels
+            for soort, ref in index.exact(s)
+        ]
+    treffers = [(tier, score, _ingang(ds, soort, ref)) for tier, score, _, soort, ref in gevonden]
     treffers.sort(key=lambda t: (t[0], -t[1], _VOLGORDE[t[2].soort], t[2].naam, str(t[2].ref)))
     return treffers
 
@@ -337,7 +327,7 @@ def _voormalig_resultaat(ds: Dataset, v, score: float) -> Resultaat:
         toelichting = f"voormalige gemeente, sinds {jaar} verdeeld over {lijst}"
     # The regulation of 2015 still names gemeenten that merged later (Weesp): its PC4s
     # give the precise answer. Older ones are answered by their successors.
-    eigen = ds.postcodes_per_gemeente_2015.get(normaliseer(v.naam))
+    eigen = ds.postcodes_per_gemeente_2015.get(v.naam)
     if eigen:
         dekking = ds.dekking(eigen)
     else:
@@ -357,12 +347,12 @@ def suggesties(zoekterm: str, n: int = 3) -> list[str]:
         return []
     from rapidfuzz import fuzz, process
 
-    index = _index()
+    ds = laad()
     uit: list[str] = []
     for s, _score, _ in process.extract(
-        sleutel, index.sleutels, scorer=fuzz.WRatio, limit=n * 3, score_cutoff=60
+        sleutel, ds.zoekindex.sleutels, scorer=fuzz.WRatio, limit=n * 3, score_cutoff=60
     ):
-        naam = index.per_sleutel[s][0].naam
+        naam = _ingang(ds, *ds.zoekindex.exact(s)[0]).naam
         if naam not in uit:
             uit.append(naam)
     return uit[:n]

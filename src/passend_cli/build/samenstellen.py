@@ -78,6 +78,7 @@ class Dataset:
     aliassen: list[dict[str, str]] = field(default_factory=list)
     samenwerkingsverbanden: list[dict[str, str]] = field(default_factory=list)
     wijzigingen: list[dict[str, str]] = field(default_factory=list)
+    zoekindex: list[dict[str, str]] = field(default_factory=list)  # made by ``schrijven``
     meldingen: list[str] = field(default_factory=list)  # build diagnostics, not shipped
 
 

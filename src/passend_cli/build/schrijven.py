@@ -15,6 +15,7 @@ from typing import Any
 
 from passend_cli import formaat
 from passend_cli.build.samenstellen import BouwFout, Dataset
+from passend_cli.normaliseer import normaliseer
 
 
 def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
@@ -77,6 +78,30 @@ def controleer(ds: Dataset) -> None:
             raise BouwFout(f"voormalige gemeente {v['naam']}: opvolger onbekend")
 
 
+def maak_zoekindex(ds: Dataset) -> list[dict[str, str]]:
+    """Every searchable name with its normalised key. ``ref`` is a gemeente or SWV code,
+    or the row number in woonplaatsen.csv, voormalige_gemeenten.csv or aliassen.csv."""
+    ingangen = set()
+    for g in ds.gemeenten:
+        ingangen.add((normaliseer(g["naam"]), "gemeente", g["code"]))
+    for soort, rijen, veld in (
+        ("alias", ds.aliassen, "alias"),
+        ("woonplaats", ds.woonplaatsen, "naam"),
+        ("voormalige gemeente", ds.voormalige_gemeenten, "naam"),
+    ):
+        for nummer, rij in enumerate(rijen):
+            ingangen.add((normaliseer(rij[veld]), soort, str(nummer)))
+    for v in ds.samenwerkingsverbanden:
+        for naam in (v["naam"], *v["ook_bekend_als"].split(";")):
+            if naam.strip():
+                ingangen.add((normaliseer(naam), "samenwerkingsverband", v["code"]))
+    return [
+        {"sleutel": s, "soort": soort, "ref": ref}
+        for s, soort, ref in sorted(ingangen, key=lambda i: (i[0], i[1], i[2].zfill(6)))
+        if s
+    ]
+
+
 def schrijf(
     ds: Dataset,
     map_: Path,
@@ -85,6 +110,7 @@ def schrijf(
 ) -> dict[str, Any]:
     """Check and write *ds* into *map_*; returns the metadata written."""
     controleer(ds)
+    ds.zoekindex = maak_zoekindex(ds)
     map_.mkdir(parents=True, exist_ok=True)
     bestanden = {}
     for stam, kolommen in formaat.BESTANDEN.items():
