@@ -20,6 +20,8 @@ from passend_cli.fouten import OngeldigeInvoer, PassendFout
 from passend_cli.uitvoer import melding
 
 EXIT_ONDERBROKEN = 130
+# A bug in passend itself (EX_SOFTWARE); PASSEND_DEBUG=1 shows the traceback instead.
+EXIT_INTERNE_FOUT = 70
 # A closed pipe (`passend lijst | head`) ends like a program stopped by SIGPIPE.
 EXIT_PIJP = 141
 
@@ -35,10 +37,19 @@ class Sector(str, enum.Enum):
 _ARGUMENTNAMEN = {"zoekterm": "zoekterm", "code_of_naam": "code of naam", "invoer": "invoerbestand"}
 
 
+def _parserfouten():
+    """The argument parser's exception classes: Typer >= 0.26 ships its own copy of
+    click, older versions use click itself."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - depends on the installed Typer
+        from click import exceptions
+    return exceptions
+
+
 def _nederlands(fout: Exception) -> str:
     """One Dutch sentence for a usage error of the argument parser."""
-    from typer._click import exceptions as ce
-
+    ce = _parserfouten()
     if isinstance(fout, ce.NoSuchOption):
         zin = f"Onbekende optie: {fout.option_name}."
         if fout.possibilities:
@@ -72,8 +83,7 @@ class PassendGroep(TyperGroup):
     Doing it here, not in ``main``, means the CliRunner tests see the same behaviour."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        from typer._click import exceptions as ce
-
+        ce = _parserfouten()
         standalone = kwargs.pop("standalone_mode", True)
         try:
             uitkomst = super().main(*args, standalone_mode=False, **kwargs)
@@ -90,15 +100,22 @@ class PassendGroep(TyperGroup):
         except PassendFout as fout:
             _meld_fout(fout)
             code = fout.exitcode
-        except (KeyboardInterrupt, ce.Abort):
+        except (KeyboardInterrupt, typer.Abort):
             melding("Onderbroken.")
             code = EXIT_ONDERBROKEN
         except BrokenPipeError:
             code = _stil_na_gesloten_pijp()
-        except OSError as fout:
-            if fout.errno != errno.EPIPE:
+        except Exception as fout:
+            if getattr(fout, "errno", None) == errno.EPIPE:
+                code = _stil_na_gesloten_pijp()
+            elif os.environ.get("PASSEND_DEBUG"):
                 raise
-            code = _stil_na_gesloten_pijp()
+            else:
+                melding(
+                    f"Onverwachte fout in passend ({fout.__class__.__name__}: {fout}). "
+                    "Dit is een fout in het programma; meld het graag, met het commando erbij."
+                )
+                code = EXIT_INTERNE_FOUT
         if standalone:
             sys.exit(code)
         return code

@@ -1,0 +1,324 @@
+"""What a user sees from ``passend zoek``, ``lijst``, ``toon`` and ``info``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from passend_cli.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def zoek_json(*args: str) -> dict:
+    resultaat = run("zoek", "--json", *args)
+    assert resultaat.exit_code in (0, 1), resultaat.output
+    return json.loads(resultaat.stdout)
+
+
+def eerste(*args: str) -> dict:
+    data = zoek_json(*args)
+    assert data["resultaten"], f"niets gevonden voor {args}"
+    return data["resultaten"][0]
+
+
+def codes(resultaat: dict) -> dict[str, list[str]]:
+    uit: dict[str, list[str]] = {"PO": [], "VO": []}
+    for s in resultaat["samenwerkingsverbanden"]:
+        uit[s["sector"]].append(s["code"])
+    return uit
+
+
+# --- zoek: every kind of query ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "soort", "naam", "po", "vo"),
+    [
+        ("Haarlem", "gemeente", "Haarlem", ["PO2704"], ["VO2705"]),
+        ("Overveen", "woonplaats", "Overveen", ["PO2704"], ["VO2705"]),
+        ("2051", "postcode", "2051", ["PO2704"], ["VO2705"]),
+        ("2051 AB", "postcode", "2051", ["PO2704"], ["VO2705"]),
+        ("2051ab", "postcode", "2051", ["PO2704"], ["VO2705"]),
+        ("2051-AB", "postcode", "2051", ["PO2704"], ["VO2705"]),
+        ("1165", "postcode", "1165", ["PO2704"], ["VO2705"]),
+        ("Weesp", "woonplaats", "Weesp", ["PO2709"], ["VO2710"]),
+        ("Den Bosch", "gemeente", "'s-Hertogenbosch", ["PO3005"], ["VO3005"]),
+        ("den haag", "gemeente", "'s-Gravenhage", ["PO2815"], ["VO2806"]),
+        ("s Hertogenbosch", "gemeente", "'s-Hertogenbosch", ["PO3005"], ["VO3005"]),
+        ("Zeevang", "voormalige gemeente", "Zeevang", ["PO2706"], ["VO2707"]),
+        ("Nieuw Vennep", "woonplaats", "Nieuw-Vennep", ["PO2710"], ["VO2709"]),
+        ("Hengelo (O.)", "gemeente", "Hengelo", ["PO2302"], ["VO2302"]),
+    ],
+)
+def test_zoek_vindt_de_juiste_samenwerkingsverbanden(zoekterm, soort, naam, po, vo):
+    r = eerste(zoekterm)
+    assert (r["soort"], r["naam"]) == (soort, naam)
+    assert codes(r) == {"PO": po, "VO": vo}
+
+
+@pytest.mark.parametrize(
+    "zoekterm", ["Súdwest-Fryslân", "Sudwest Fryslan", "súdwest fryslân", "Zuidwest-Friesland"]
+)
+def test_friese_en_nederlandse_namen_met_en_zonder_accenten(zoekterm):
+    r = eerste(zoekterm)
+    assert (r["soort"], r["naam"]) == ("gemeente", "Súdwest-Fryslân")
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "naam"),
+    [("Harlem", "Haarlem"), ("Amsterdm", "Amsterdam"), ("Den Bosh", "'s-Hertogenbosch"),
+     ("Groningn", "Groningen"), ("Zwole", "Zwolle")],
+)
+def test_typefouten_vinden_de_bedoelde_plaats(zoekterm, naam):
+    r = eerste(zoekterm)
+    assert r["naam"] == naam
+    assert r["score"] < 90
+
+
+@pytest.mark.parametrize("zoekterm", ["PO2707", "po 27-07", "PO-27.07", "po2707", "SWV PO 27 07"])
+def test_swv_code_in_elke_schrijfwijze(zoekterm):
+    r = eerste(zoekterm)
+    assert r["soort"] == "samenwerkingsverband"
+    assert r["gemeente"] is None
+    assert [s["code"] for s in r["samenwerkingsverbanden"]] == ["PO2707"]
+
+
+def test_regionummer_zonder_sector_geeft_po_en_vo():
+    data = zoek_json("28-10")
+    assert [r["samenwerkingsverbanden"][0]["code"] for r in data["resultaten"]] == [
+        "PO2810", "VO2810"]
+
+
+def test_gesplitste_gemeente_noemt_de_postcodes_per_samenwerkingsverband():
+    r = eerste("Haarlemmermeer")
+    per = {s["code"]: s["postcodes"] for s in r["samenwerkingsverbanden"]}
+    assert set(per) == {"PO2710", "PO2704", "VO2709", "VO2705"}
+    assert per["PO2704"] == ["1165", "2064", "2065"]
+    assert "2132" in per["PO2710"]
+    uitvoer = run("zoek", "Haarlemmermeer").stdout
+    assert "passend zoek 1" in uitvoer  # suggests searching by postcode
+
+
+def test_voormalige_gemeente_zegt_waar_ze_in_opging():
+    r = eerste("Haarlemmerliede en Spaarnwoude")
+    assert r["soort"] == "voormalige gemeente"
+    assert r["toelichting"] == "voormalige gemeente, sinds 2019 onderdeel van Haarlemmermeer"
+    assert r["gemeente"]["naam"] == "Haarlemmermeer"
+    haaren = [x for x in zoek_json("Haaren")["resultaten"] if x["soort"] == "voormalige gemeente"]
+    assert haaren and "verdeeld over Boxtel, Oisterwijk, Tilburg en Vught" in haaren[0]["toelichting"]
+
+
+def test_bergen_geeft_beide_bergens():
+    namen = {r["toelichting"] for r in zoek_json("Bergen")["resultaten"][:2]}
+    assert namen == {"woonplaats in de gemeente Bergen (NH.)", "woonplaats in de gemeente Bergen (L.)"}
+
+
+def test_europoort_heeft_geen_samenwerkingsverband():
+    r = eerste("3197")
+    assert r["samenwerkingsverbanden"] == []
+    assert any("geen PO-samenwerkingsverband" in o for o in r["opmerkingen"])
+
+
+def test_bekende_wijziging_wordt_getoond_bij_de_hoeksche_waard():
+    r = eerste("Hoeksche Waard")
+    assert any("1 augustus 2018" in w["tekst"] for w in r["wijzigingen"])
+    assert "1 augustus 2018" in run("zoek", "Hoeksche Waard").stdout
+
+
+def test_sector_filter():
+    r = eerste("--sector", "vo", "Haarlem")
+    assert codes(r) == {"PO": [], "VO": ["VO2705"]}
+
+
+def test_limiet_beperkt_het_aantal_resultaten():
+    assert len(zoek_json("--limiet", "2", "Haarlem")["resultaten"]) == 2
+
+
+# --- the JSON contract -----------------------------------------------------------------
+
+
+def test_json_contract_van_zoek():
+    data = zoek_json("Overveen")
+    assert data["zoekterm"] == "Overveen"
+    r = data["resultaten"][0]
+    assert {"soort", "naam", "score", "toelichting", "gemeente", "samenwerkingsverbanden"} <= set(r)
+    assert r["soort"] in {"gemeente", "woonplaats", "voormalige gemeente", "postcode",
+                          "samenwerkingsverband"}
+    assert r["score"] == 100.0
+    assert r["toelichting"] == "woonplaats in de gemeente Bloemendaal"
+    assert r["gemeente"] == {"code": "GM0377", "naam": "Bloemendaal", "provincie": "Noord-Holland"}
+    for s in r["samenwerkingsverbanden"]:
+        assert set(s) == {"code", "sector", "naam", "website", "email", "telefoon", "adres",
+                          "postcodes"}
+        assert set(s["adres"]) == {"straat", "postcode", "plaats"}
+        assert s["postcodes"] is None
+    assert [s["sector"] for s in r["samenwerkingsverbanden"]] == ["PO", "VO"]
+
+
+def test_onbekende_velden_zijn_null():
+    s = eerste("VO2705")["samenwerkingsverbanden"][0]
+    assert s["website"] is None and s["adres"]["straat"] is None
+
+
+def test_resultaten_zijn_gerangschikt_en_deterministisch():
+    a = zoek_json("Haarlem")
+    b = zoek_json("Haarlem")
+    assert a == b
+    scores = [r["score"] for r in a["resultaten"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+# --- nothing found, errors and exit codes ----------------------------------------------
+
+
+def test_niets_gevonden_is_exit_1_met_lege_lijst():
+    resultaat = run("zoek", "--json", "xyzzyq")
+    assert resultaat.exit_code == 1
+    assert json.loads(resultaat.stdout) == {"zoekterm": "xyzzyq", "resultaten": []}
+    assert "Niets gevonden" in resultaat.stderr
+
+
+def test_niets_gevonden_stelt_iets_voor():
+    resultaat = run("zoek", "Haarlemmerdijkje")
+    assert resultaat.exit_code == 1
+    assert "Bedoelde u" in resultaat.stderr
+
+
+def test_onbekende_postcode_is_exit_1():
+    assert run("zoek", "1000").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["zoek"], ["zoek", "   "], ["zoek", "--foo", "x"], ["zoek", "--sector", "mbo", "x"],
+     ["zoek", "--limiet", "0", "x"], ["lijst", "--provincie", "Atlantis"], ["toon"],
+     ["lijst", "--json", "--csv"], ["onbekend"], ["zoek", "!!!"]],
+)
+def test_gebruiksfouten_geven_exit_2_en_een_nederlandse_zin(args):
+    resultaat = run(*args)
+    assert resultaat.exit_code == 2, resultaat.output
+    assert resultaat.stderr.strip()
+    assert "Traceback" not in resultaat.output
+    assert "Error" not in resultaat.stderr and "Usage" not in resultaat.stderr
+
+
+def test_zonder_argumenten_toont_hulp():
+    resultaat = run()
+    assert resultaat.exit_code == 0
+    assert "zoek" in resultaat.stdout
+
+
+@pytest.mark.parametrize("cmd", [[], ["zoek"], ["lijst"], ["toon"], ["info"], ["thema"]])
+@pytest.mark.parametrize("vlag", ["-h", "--help"])
+def test_hulp_in_het_nederlands_met_voorbeeld(cmd, vlag):
+    resultaat = run(*cmd, vlag)
+    assert resultaat.exit_code == 0
+    assert "Voorbeeld" in resultaat.stdout
+
+
+# --- lijst, toon, info, --version ------------------------------------------------------
+
+
+def test_lijst_per_sector_en_provincie():
+    vo = json.loads(run("lijst", "--sector", "vo", "--json").stdout)
+    assert len(vo) == 74 and all(x["sector"] == "VO" for x in vo)
+    gelderland = json.loads(run("lijst", "-s", "po", "--provincie", "gelderland", "--json").stdout)
+    assert gelderland and all("Gelderland" in x["provincies"] for x in gelderland)
+    # every Gelderland region (25xx) is there, and SWVs reaching into it from elsewhere
+    assert {f"PO25{n:02d}" for n in range(1, 11)} <= {x["code"] for x in gelderland}
+    friesland = json.loads(run("lijst", "--provincie", "Friesland", "--json").stdout)
+    assert any(x["code"] == "PO2101" for x in friesland)
+
+
+def test_lijst_als_csv():
+    regels = run("lijst", "--csv").stdout.splitlines()
+    assert regels[0].startswith("code,sector,naam,aantal_gemeenten")
+    assert len(regels) == 151
+
+
+def test_lijst_gepipet_is_platte_tekst():
+    uitvoer = run("lijst").stdout
+    assert "\x1b[" not in uitvoer
+    assert uitvoer.splitlines()[1].startswith("PO2001\tPO\t")
+
+
+def test_toon_vo2705_met_alle_gemeenten():
+    data = json.loads(run("toon", "VO2705", "--json").stdout)
+    assert data["code"] == "VO2705"
+    gemeenten = {g["naam"]: g["postcodes"] for g in data["gemeenten"]}
+    assert gemeenten["Haarlem"] is None
+    assert gemeenten["Haarlemmermeer"] == ["1165", "2064", "2065"]
+    uitvoer = run("toon", "vo 27-05").stdout
+    assert "Haarlemmermeer" in uitvoer and "alleen postcodes 1165, 2064-2065" in uitvoer
+
+
+def test_toon_op_naam_en_als_csv():
+    assert "VO2810" in run("toon", "Koers", "VO").stdout
+    regels = run("toon", "--csv", "PO2704").stdout.splitlines()
+    assert regels[0] == "swv_code,gemeente_code,gemeente,provincie,postcodes"
+    assert any(",Haarlemmermeer," in r and r.endswith("1165 2064 2065") for r in regels)
+
+
+def test_toon_plaatsnaam_verwijst_naar_zoek():
+    resultaat = run("toon", "Haarlem")
+    assert resultaat.exit_code == 1
+    assert "passend zoek" in resultaat.stderr and "PO2704" in resultaat.stderr
+
+
+def test_toon_onbekende_code():
+    resultaat = run("toon", "PO9999")
+    assert resultaat.exit_code == 1
+    assert "PO9999" in resultaat.stderr
+
+
+def test_info_noemt_bron_peildata_en_aantallen():
+    data = json.loads(run("info", "--json").stdout)
+    assert data["herkomst"] == "gebundeld"
+    assert data["referentiedata"]["regio_indeling"] == "2015-04-23"
+    assert data["aantallen"]["samenwerkingsverbanden"] == 150
+    assert "2015-04-23" in run("info").stdout
+
+
+def test_versie():
+    for vlag in ("--version", "-V"):
+        resultaat = run(vlag)
+        assert resultaat.exit_code == 0
+        assert resultaat.stdout.startswith("passend ") and "dataset 2026.1" in resultaat.stdout
+
+
+# --- human output ----------------------------------------------------------------------
+
+
+def test_zoek_gepipet_is_platte_tekst_met_contactgegevens():
+    uitvoer = run("zoek", "Haarlemmermeer").stdout
+    assert "\x1b[" not in uitvoer
+    assert "PO2710" in uitvoer and "023-3030102" in uitvoer
+    assert "Bedoelde u ook" not in run("zoek", "Overveen").stdout
+
+
+def test_zoek_op_een_terminal_is_een_tabel(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    uitvoer = run("zoek", "Overveen").stdout
+    assert "╭" in uitvoer and "PO2704" in uitvoer
+
+
+def test_no_color_geeft_geen_kleurcodes(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    uitvoer = run("zoek", "Overveen").stdout
+    assert "PO2704" in uitvoer
+    assert "\x1b[3" not in uitvoer  # no colour codes (bold may remain)
+
+
+def test_json_nooit_gekleurd(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    json.loads(run("zoek", "--json", "Overveen").stdout)
+    json.loads(run("lijst", "--json").stdout)
