@@ -3,7 +3,8 @@
     python benchmarks/laden.py [--keer 30]
 
 Each round reads and parses every data file anew (a command parses only the tables
-it touches; this parses all of them) and builds the coverage index a search uses. Prints the median and the spread.
+it touches; this parses all of them) and builds the coverage index a search uses.
+Prints the median and the spread.
 """
 
 from __future__ import annotations

@@ -112,12 +112,15 @@ def test_voormalige_gemeente_zegt_waar_ze_in_opging():
     assert r["toelichting"] == "voormalige gemeente, sinds 2019 onderdeel van Haarlemmermeer"
     assert r["gemeente"]["naam"] == "Haarlemmermeer"
     haaren = [x for x in zoek_json("Haaren")["resultaten"] if x["soort"] == "voormalige gemeente"]
-    assert haaren and "verdeeld over Boxtel, Oisterwijk, Tilburg en Vught" in haaren[0]["toelichting"]
+    assert haaren
+    assert "verdeeld over Boxtel, Oisterwijk, Tilburg en Vught" in haaren[0]["toelichting"]
 
 
 def test_bergen_geeft_beide_bergens():
     namen = {r["toelichting"] for r in zoek_json("Bergen")["resultaten"][:2]}
-    assert namen == {"woonplaats in de gemeente Bergen (NH.)", "woonplaats in de gemeente Bergen (L.)"}
+    assert namen == {
+        "woonplaats in de gemeente Bergen (NH.)", "woonplaats in de gemeente Bergen (L.)"
+    }
 
 
 def test_europoort_heeft_geen_samenwerkingsverband():
