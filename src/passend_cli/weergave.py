@@ -12,6 +12,7 @@ from passend_cli.verbanden import Verband
 from passend_cli.zoeken import Resultaat
 
 ONBEKEND = "onbekend"
+GEEN_CONTACT = "niet bekend (geen bron gevonden)"
 
 
 def _adres(v: Samenwerkingsverband) -> str:
@@ -110,7 +111,7 @@ def _zoek_tekst(resultaten: list[Resultaat], thema: str | None) -> None:
         for k, w in bekend:
             regels.append(f"    {k + ':':<10}{w}")
         if not bekend:
-            regels.append(f"    contactgegevens: {ONBEKEND}")
+            regels.append(f"    contactgegevens: {GEEN_CONTACT}")
     regels.append("")
     regels.extend(_zoek_voetregels(resultaten, thema))
     schrijf("\n".join(regels))
@@ -137,7 +138,7 @@ def _zoek_rich(resultaten: list[Resultaat], thema: str | None) -> None:
     tabel.add_column("Contact", ratio=3, overflow="fold")
     for d in r.dekking:
         v = d.verband
-        contact = "\n".join(f"{k}: {w}" for k, w in _contact(v) if w) or f"[dim]{ONBEKEND}[/]"
+        contact = "\n".join(f"{k}: {w}" for k, w in _contact(v) if w) or f"[dim]{GEEN_CONTACT}[/]"
         naam = Text(v.weergavenaam, style="bold" if v.naam else "italic")
         cellen: list[Any] = [v.sector, v.code, naam]
         if _gesplitst(r):

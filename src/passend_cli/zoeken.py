@@ -297,7 +297,7 @@ def _resultaat(ds: Dataset, i: _Ingang, score: float) -> Resultaat:
         g = ds.gemeenten[i.ref]
         toelichting = f"gemeente in {g.provincie}"
         if i.via and normaliseer(i.via) != normaliseer(g.naam):
-            toelichting = f"{i.via}: gemeente {g.naam} in {g.provincie}"
+            toelichting = f"gemeente in {g.provincie} (ook: {i.via})"
         return Resultaat(
             "gemeente", g.naam, score, toelichting, g, ds.dekking_gemeente(g.code),
             ds.wijzigingen_voor([g.code]),
