@@ -228,7 +228,7 @@ def zoek(
     if not json_:
         from passend_cli import weergave
 
-        weergave.zoekresultaten(resultaten, thema=_thema_bij(resultaten[0].soort))
+        weergave.zoekresultaten(resultaten, _kort(term), thema=_thema_bij(resultaten[0].soort))
 
 
 def _kort(tekst: str, n: int = 60) -> str:

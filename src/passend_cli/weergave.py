@@ -72,9 +72,18 @@ def _alternatieven(resultaten: list[Resultaat]) -> str | None:
     return "Bedoelde u ook: " + "; ".join(delen) + "?"
 
 
-def _zoek_voetregels(resultaten: list[Resultaat], thema: str | None) -> list[str]:
+# Below this score the answer came from typo matching (see zoeken.naam_treffers).
+SCORE_TYPFOUT = 80.0
+
+
+def _zoek_voetregels(
+    resultaten: list[Resultaat], thema: str | None, zoekterm: str = ""
+) -> list[str]:
     r = resultaten[0]
-    regels = [*r.opmerkingen, *(f"{w.datum}: {w.tekst}" for w in r.wijzigingen)]
+    regels = []
+    if r.score < SCORE_TYPFOUT:
+        regels.append(f"Let op: '{zoekterm}' niet precies gevonden; dit komt het dichtst bij.")
+    regels += [*r.opmerkingen, *(f"{w.datum}: {w.tekst}" for w in r.wijzigingen)]
     for extra in (_hint_postcode(r), _alternatieven(resultaten)):
         if extra:
             regels.append(extra)
@@ -86,11 +95,13 @@ def _zoek_voetregels(resultaten: list[Resultaat], thema: str | None) -> list[str
 # --- zoek ----------------------------------------------------------------------------
 
 
-def zoekresultaten(resultaten: list[Resultaat], thema: str | None = None) -> None:
+def zoekresultaten(
+    resultaten: list[Resultaat], zoekterm: str, thema: str | None = None
+) -> None:
     if op_terminal():
-        _zoek_rich(resultaten, thema)
+        _zoek_rich(resultaten, zoekterm, thema)
     else:
-        _zoek_tekst(resultaten, thema)
+        _zoek_tekst(resultaten, zoekterm, thema)
 
 
 def _kop(r: Resultaat) -> str:
@@ -99,7 +110,7 @@ def _kop(r: Resultaat) -> str:
     return f"{r.naam}: {r.toelichting}"
 
 
-def _zoek_tekst(resultaten: list[Resultaat], thema: str | None) -> None:
+def _zoek_tekst(resultaten: list[Resultaat], zoekterm: str, thema: str | None) -> None:
     r = resultaten[0]
     regels = [_kop(r), ""] if r.dekking else [_kop(r)]
     for d in r.dekking:
@@ -113,7 +124,7 @@ def _zoek_tekst(resultaten: list[Resultaat], thema: str | None) -> None:
         if not bekend:
             regels.append(f"    contactgegevens: {GEEN_CONTACT}")
     regels.append("")
-    regels.extend(_zoek_voetregels(resultaten, thema))
+    regels.extend(_zoek_voetregels(resultaten, thema, zoekterm))
     schrijf("\n".join(regels))
 
 
@@ -123,7 +134,7 @@ def _console():
     return Console(highlight=False)
 
 
-def _zoek_rich(resultaten: list[Resultaat], thema: str | None) -> None:
+def _zoek_rich(resultaten: list[Resultaat], zoekterm: str, thema: str | None) -> None:
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -149,7 +160,7 @@ def _zoek_rich(resultaten: list[Resultaat], thema: str | None) -> None:
     console = _console()
     console.print(Panel(inhoud, title=Text(r.naam, style="bold"), subtitle=Text(r.toelichting),
                         subtitle_align="left", border_style="cyan"))
-    for regel in _zoek_voetregels(resultaten, thema):
+    for regel in _zoek_voetregels(resultaten, thema, zoekterm):
         console.print(Text(regel))
 
 

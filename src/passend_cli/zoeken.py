@@ -350,7 +350,7 @@ def suggesties(zoekterm: str, n: int = 3) -> list[str]:
     ds = laad()
     uit: list[str] = []
     for s, _score, _ in process.extract(
-        sleutel, ds.zoekindex.sleutels, scorer=fuzz.WRatio, limit=n * 3, score_cutoff=60
+        sleutel, ds.zoekindex.sleutels, scorer=fuzz.ratio, limit=n * 3, score_cutoff=60
     ):
         naam = _ingang(ds, *ds.zoekindex.exact(s)[0]).naam
         if naam not in uit:
