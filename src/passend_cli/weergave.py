@@ -88,7 +88,7 @@ def _zoek_voetregels(
         if extra:
             regels.append(extra)
     if thema:
-        regels.append(f"Wat doet een samenwerkingsverband? Zie: passend thema {thema}")
+        regels.append(f"Meer uitleg: passend thema {thema} (alle thema's: passend thema)")
     return regels
 
 
