@@ -374,6 +374,45 @@ def info(json_: JsonOptie = False) -> None:
 
 
 @app.command()
+def koppel(
+    invoer: Annotated[
+        str, typer.Argument(help="CSV-bestand (komma of puntkomma), of - voor standaardinvoer.")
+    ],
+    kolom: Annotated[
+        str | None,
+        typer.Option("--kolom", "-k",
+                     help="Kolom met postcode, plaats of gemeente (anders herkend aan de kop)."),
+    ] = None,
+    uitvoer: Annotated[
+        str, typer.Option("--uitvoer", "-o", help="Uitvoerbestand; - (standaard) is stdout.")
+    ] = "-",
+    sector: SectorOptie = None,
+) -> None:
+    """Koppel elke rij van een CSV-bestand aan zijn PO- en VO-samenwerkingsverband.
+
+    Voegt gemeente_code, gemeente, po_code, po_naam, vo_code, vo_naam, match_soort en
+    match_score toe; alle kolommen en de volgorde blijven. Waar een plaats onder meer dan
+    één samenwerkingsverband valt, staan alle codes er met | gescheiden; wat niet zeker
+    is (tikfouten, plaatsnamen die vaker voorkomen) blijft leeg.
+
+    Voorbeelden: passend koppel leerlingen.csv -o gekoppeld.csv · cat adressen.csv | passend
+    koppel - --kolom woonplaats --sector vo
+    """
+    from passend_cli import koppel as koppelen
+
+    _waarschuw_bij_beschadigde_data()
+    try:
+        samenvatting = koppelen.koppel(
+            invoer, uitvoer, kolom=kolom, sector=sector.value if sector else None
+        )
+    except BrokenPipeError:
+        # Typer turns a closed pipe into exit 1 before PassendGroep sees it.
+        raise typer.Exit(_stil_na_gesloten_pijp()) from None
+    for regel in samenvatting.regels():
+        melding(regel)
+
+
+@app.command()
 def thema(
     onderwerp: Annotated[
         list[str] | None,
