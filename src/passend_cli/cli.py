@@ -103,12 +103,8 @@ class PassendGroep(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             melding("Onderbroken.")
             code = EXIT_ONDERBROKEN
-        except BrokenPipeError:
-            code = _stil_na_gesloten_pijp()
         except Exception as fout:
-            if getattr(fout, "errno", None) == errno.EPIPE:
-                code = _stil_na_gesloten_pijp()
-            elif os.environ.get("PASSEND_DEBUG"):
+            if os.environ.get("PASSEND_DEBUG"):
                 raise
             else:
                 melding(
@@ -119,6 +115,17 @@ class PassendGroep(TyperGroup):
         if standalone:
             sys.exit(code)
         return code
+
+    def invoke(self, ctx: Any) -> Any:
+        # Typer's own handler would turn a closed pipe into exit 1 before main() sees it.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise typer.Exit(_stil_na_gesloten_pijp()) from None
+        except OSError as fout:
+            if fout.errno != errno.EPIPE:
+                raise
+            raise typer.Exit(_stil_na_gesloten_pijp()) from None
 
 
 def _stil_na_gesloten_pijp() -> int:
@@ -401,13 +408,9 @@ def koppel(
     from passend_cli import koppel as koppelen
 
     _waarschuw_bij_beschadigde_data()
-    try:
-        samenvatting = koppelen.koppel(
-            invoer, uitvoer, kolom=kolom, sector=sector.value if sector else None
-        )
-    except BrokenPipeError:
-        # Typer turns a closed pipe into exit 1 before PassendGroep sees it.
-        raise typer.Exit(_stil_na_gesloten_pijp()) from None
+    samenvatting = koppelen.koppel(
+        invoer, uitvoer, kolom=kolom, sector=sector.value if sector else None
+    )
     for regel in samenvatting.regels():
         melding(regel)
 

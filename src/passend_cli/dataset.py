@@ -154,6 +154,18 @@ class Zoekindex:
         regels = self._tekst.split("\n")
         return list(dict.fromkeys(r.split(",", 1)[0] for r in regels if r))
 
+    @cached_property
+    def woordreeksen(self) -> frozenset[str]:
+        """Every run of whole words inside a key ("zuid kennemerland" in "swv zuid
+        kennemerland"), so a query that is none of them skips the scan for them."""
+        reeksen = set()
+        for sleutel in self.sleutels:
+            woorden = sleutel.split(" ")
+            for begin in range(len(woorden)):
+                for einde in range(begin + 1, len(woorden) + 1):
+                    reeksen.add(" ".join(woorden[begin:einde]))
+        return frozenset(reeksen)
+
 
 class Dataset:
     """All records of one dataset, with the indices that lookups need.

@@ -14,7 +14,6 @@ an empty cell is better than a guess.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import contextlib
 import csv
@@ -29,12 +28,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from passend_cli.fouten import OngeldigeInvoer
-from passend_cli.normaliseer import normaliseer
 
 # Matches scoring below this (typo matches always do: 0.8 x similarity) stay empty.
 MIN_SCORE = 80.0
@@ -388,47 +385,11 @@ class _Oplosser:
             antwoord = self._per_pc4[pc4] = self._zoek(pc4)
         return antwoord
 
-    def kan_zeker(self, tekst: str) -> bool:
-        """False when zoek can only find typo matches for *tekst* (scores below 80,
-        which koppel never accepts), so its costly edit-distance pass is skipped. Mirrors
-        the tiers of zoeken.naam_treffers: exact, prefix (3+ characters), whole words
-        inside a longer name (4+ characters); codes and postcodes always go to zoek."""
-        from passend_cli import zoeken
-
-        sleutel = normaliseer(tekst[: zoeken.MAX_LENGTE * 2])[: zoeken.MAX_LENGTE].strip()
-        if not sleutel:
-            return False
-        kaal = sleutel.replace(" ", "")
-        if (zoeken._REGIONUMMER.fullmatch(tekst) or zoeken._POSTCODE.fullmatch(kaal)
-                or zoeken._SWV_CODE.fullmatch(kaal)):
-            return True
-        sleutels, reeksen = self._sleutels
-        i = bisect.bisect_left(sleutels, sleutel)
-        if i < len(sleutels) and (sleutels[i] == sleutel or (
-                len(sleutel) >= 3 and sleutels[i].startswith(sleutel))):
-            return True  # an exact or a prefix match
-        return len(sleutel) >= 4 and sleutel in reeksen
-
-    @cached_property
-    def _sleutels(self) -> tuple[list[str], set[str]]:
-        """The index keys, sorted, and every run of whole words inside them: " x " is in
-        " sleutel " exactly when x is such a run (keys are normalised, single spaces)."""
-        sleutels = sorted(set(self.ds.zoekindex.sleutels))
-        reeksen = set()
-        for sleutel in sleutels:
-            woorden = sleutel.split(" ")
-            for begin in range(len(woorden)):
-                for einde in range(begin + 1, len(woorden) + 1):
-                    reeksen.add(" ".join(woorden[begin:einde]))
-        return sleutels, reeksen
-
     def _zoek(self, tekst: str) -> _Antwoord:
         from passend_cli.zoeken import zoek
 
-        if not self.kan_zeker(tekst):
-            return self.onbekend
         try:
-            resultaten = zoek(tekst, limiet=5)
+            resultaten = zoek(tekst, limiet=5, typfouten=False)
         except OngeldigeInvoer:  # nothing searchable: punctuation, emoji, ...
             return self.onbekend
         if not resultaten or resultaten[0].score < MIN_SCORE:

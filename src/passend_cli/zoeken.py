@@ -120,10 +120,14 @@ def _ingang(ds: Dataset, soort: str, ref: str) -> _Ingang:
 # --- search ------------------------------------------------------------------------
 
 
-def zoek(zoekterm: str, *, limiet: int = 5, sector: str | None = None) -> list[Resultaat]:
+def zoek(
+    zoekterm: str, *, limiet: int = 5, sector: str | None = None, typfouten: bool = True
+) -> list[Resultaat]:
     """Ranked results, best first; an empty list when nothing matches.
 
-    Raises OngeldigeInvoer when the query holds nothing searchable."""
+    ``typfouten=False`` leaves out typo matches (scores below 80), for callers that may
+    not guess, such as ``koppel``. Raises OngeldigeInvoer when the query holds nothing
+    searchable."""
     if not isinstance(zoekterm, str):
         raise OngeldigeInvoer("Geef een zoekterm op.")
     sleutel = normaliseer(zoekterm[: MAX_LENGTE * 2])[:MAX_LENGTE].strip()
@@ -141,7 +145,7 @@ def zoek(zoekterm: str, *, limiet: int = 5, sector: str | None = None) -> list[R
     elif m := _SWV_CODE.fullmatch(kaal):
         resultaten = _zoek_code(m.group(1), m.group(2) + m.group(3))
     else:
-        resultaten = _zoek_naam(sleutel, limiet)
+        resultaten = _zoek_naam(sleutel, limiet, typfouten)
     return [_filter_sector(r, sector) for r in resultaten[:limiet]]
 
 
@@ -215,11 +219,13 @@ def _verband_resultaat(ds: Dataset, v: Samenwerkingsverband, score: float) -> Re
     )
 
 
-def _zoek_naam(sleutel: str, limiet: int) -> list[Resultaat]:
-    return _naar_resultaten(laad(), naam_treffers(sleutel, limiet * 3), limiet)
+def _zoek_naam(sleutel: str, limiet: int, typfouten: bool = True) -> list[Resultaat]:
+    return _naar_resultaten(laad(), naam_treffers(sleutel, limiet * 3, typfouten), limiet)
 
 
-def naam_treffers(sleutel: str, limiet: int) -> list[tuple[int, float, _Ingang]]:
+def naam_treffers(
+    sleutel: str, limiet: int, typfouten: bool = True
+) -> list[tuple[int, float, _Ingang]]:
     """Ranked (tier, score, ingang) for a normalised name. Tiers: 0 exact, 1 prefix,
     2 whole words inside a longer name, 3 typo. Scores: 100 exact, 90-99.9 prefix,
     80-89.9 words inside, below 80 for typos (0.8 x the edit-distance similarity)."""
@@ -235,18 +241,19 @@ def naam_treffers(sleutel: str, limiet: int) -> list[tuple[int, float, _Ingang]]
     if not gevonden:
         sleutels = index.sleutels
         treffer_sleutels: list[tuple[int, float, str]] = []
-        if len(sleutel) >= 4:
+        if len(sleutel) >= 4 and sleutel in index.woordreeksen:
             omringd = f" {sleutel} "
             for s in sleutels:
                 if omringd in f" {s} ":
                     treffer_sleutels.append((2, 80.0 + 9.9 * len(sleutel) / len(s), s))
-        # rapidfuzz is imported only here: exact and prefix lookups never need it.
-        from rapidfuzz import fuzz, process
+        if typfouten:
+            # rapidfuzz is imported only here: exact and prefix lookups never need it.
+            from rapidfuzz import fuzz, process
 
-        for s, score, _ in process.extract(
-            sleutel, sleutels, scorer=fuzz.ratio, limit=limiet, score_cutoff=MIN_SCORE,
-        ):
-            treffer_sleutels.append((3, 0.8 * score, s))
+            for s, score, _ in process.extract(
+                sleutel, sleutels, scorer=fuzz.ratio, limit=limiet, score_cutoff=MIN_SCORE,
+            ):
+                treffer_sleutels.append((3, 0.8 * score, s))
         gevonden = [
             (tier, score, s, soort, ref)
             for tier, score, s in treffer_sleutels
