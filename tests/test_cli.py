@@ -325,3 +325,50 @@ def test_json_nooit_gekleurd(monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
     json.loads(run("zoek", "--json", "Overveen").stdout)
     json.loads(run("lijst", "--json").stdout)
+
+
+# --- thema ------------------------------------------------------------------------------
+
+
+def test_thema_zonder_onderwerp_toont_de_lijst():
+    resultaat = run("thema")
+    assert resultaat.exit_code == 0
+    regels = resultaat.stdout.splitlines()
+    assert len(regels) >= 12
+    assert regels[0].startswith("samenwerkingsverband")
+    lijst = json.loads(run("thema", "--json").stdout)
+    assert {"slug", "titel", "samenvatting"} <= set(lijst[0])
+
+
+@pytest.mark.parametrize(
+    ("onderwerp", "slug"),
+    [("tlv", "tlv"), ("toezicht", "toezicht"), ("gemeente", "gemeenten"), ("opr", "opr"),
+     ("wettelijke taken", "wettelijke-taken"), ("toelaatbaarheidsverkaring", "tlv")],
+)
+def test_thema_op_onderwerp(onderwerp, slug):
+    data = json.loads(run("thema", "--json", *onderwerp.split()).stdout)
+    assert data["slug"] == slug
+    assert set(data) == {"slug", "titel", "samenvatting", "tekst", "gerelateerd"}
+
+
+def test_thema_gepipet_is_markdown_met_verwijzingen():
+    uitvoer = run("thema", "tlv").stdout
+    assert uitvoer.startswith("# ")
+    assert "Zie ook:" in uitvoer and "passend thema " in uitvoer
+    assert "\x1b[" not in uitvoer
+
+
+def test_thema_op_een_terminal_wordt_opgemaakt(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    uitvoer = run("thema", "tlv").stdout
+    assert "TLV" in uitvoer and not uitvoer.startswith("# ")
+
+
+def test_onbekend_thema_is_exit_1_met_suggesties():
+    resultaat = run("thema", "schoolbus")
+    assert resultaat.exit_code == 1
+    assert "Onbekend thema" in resultaat.stderr
+
+
+def test_zoek_verwijst_naar_een_thema():
+    assert "passend thema contact" in run("zoek", "Overveen").stdout

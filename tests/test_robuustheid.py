@@ -143,7 +143,19 @@ def test_gesloten_pijp_eindigt_stil():
     fouten = p.stderr.read().decode()
     p.wait(timeout=60)
     assert "Traceback" not in fouten and "Error" not in fouten
+    # Small outputs may fit in the pipe buffer and finish first; either way, quietly.
     assert p.returncode in (0, 141)
+
+
+def test_gesloten_pijp_geeft_141_zonder_melding(monkeypatch):
+    def dicht(*args, **kwargs):
+        raise BrokenPipeError
+
+    monkeypatch.setattr("passend_cli.weergave.schrijf", dicht)
+    monkeypatch.setattr("passend_cli.cli._stil_na_gesloten_pijp", lambda: 141)
+    resultaat = runner.invoke(app, ["lijst"])
+    assert resultaat.exit_code == 141
+    assert resultaat.stderr == ""
 
 
 PROBE = """
