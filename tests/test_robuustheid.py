@@ -152,7 +152,7 @@ def test_gesloten_pijp_geeft_141_zonder_melding(monkeypatch):
         raise BrokenPipeError
 
     monkeypatch.setattr("passend_cli.weergave.schrijf", dicht)
-    monkeypatch.setattr("passend_cli.cli._stil_na_gesloten_pijp", lambda: 141)
+    monkeypatch.setattr("passend_cli.cli_basis._stil_na_gesloten_pijp", lambda: 141)
     resultaat = runner.invoke(app, ["lijst"])
     assert resultaat.exit_code == 141
     assert resultaat.stderr == ""

@@ -6,136 +6,21 @@ and imports neither rapidfuzz nor (outside Typer's own help) rich.
 
 from __future__ import annotations
 
-import enum
-import errno
-import os
-import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from passend_cli import __version__
-from passend_cli.fouten import OngeldigeInvoer, PassendFout
+from passend_cli.cli_basis import (
+    CsvOptie,
+    JsonOptie,
+    PassendCommando,
+    PassendGroep,
+    SectorOptie,
+)
+from passend_cli.cli_data import data_app
+from passend_cli.fouten import OngeldigeInvoer
 from passend_cli.uitvoer import melding
-
-EXIT_ONDERBROKEN = 130
-# A bug in passend itself (EX_SOFTWARE); PASSEND_DEBUG=1 shows the traceback instead.
-EXIT_INTERNE_FOUT = 70
-# A closed pipe (`passend lijst | head`) ends like a program stopped by SIGPIPE.
-EXIT_PIJP = 141
-
-
-class Sector(str, enum.Enum):
-    po = "po"
-    vo = "vo"
-
-
-# --- the one boundary where errors become messages and exit codes --------------------
-
-
-_ARGUMENTNAMEN = {"zoekterm": "zoekterm", "code_of_naam": "code of naam", "invoer": "invoerbestand"}
-
-
-def _parserfouten():
-    """The argument parser's exception classes: Typer >= 0.26 ships its own copy of
-    click, older versions use click itself."""
-    try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - depends on the installed Typer
-        from click import exceptions
-    return exceptions
-
-
-def _nederlands(fout: Exception) -> str:
-    """One Dutch sentence for a usage error of the argument parser."""
-    ce = _parserfouten()
-    if isinstance(fout, ce.NoSuchOption):
-        zin = f"Onbekende optie: {fout.option_name}."
-        if fout.possibilities:
-            zin += f" Bedoelde u {' of '.join(sorted(fout.possibilities))}?"
-        return zin
-    if isinstance(fout, ce.MissingParameter):
-        naam = getattr(fout.param, "name", None) or "argument"
-        naam = _ARGUMENTNAMEN.get(naam, naam.replace("_", " "))
-        return f"Er ontbreekt een {naam}; zie --help voor een voorbeeld."
-    if isinstance(fout, ce.BadParameter):
-        naam = fout.param.opts[0] if fout.param and fout.param.opts else "de invoer"
-        return f"Ongeldige waarde voor {naam}: {fout.format_message().split(': ', 1)[-1]}"
-    if isinstance(fout, ce.BadOptionUsage):
-        return f"Optie {fout.option_name} wordt verkeerd gebruikt; zie --help."
-    if "extra argument" in fout.format_message().lower():
-        return "Te veel argumenten; zet een naam met spaties tussen aanhalingstekens."
-    if "no such command" in fout.format_message().lower():
-        return "Onbekend commando; 'passend --help' toont de commando's."
-    return f"Ongeldig gebruik; zie 'passend --help'. ({fout.format_message()})"
-
-
-def _meld_fout(fout: PassendFout) -> None:
-    melding(fout.bericht)
-    if fout.suggesties:
-        melding("Bedoelde u: " + ", ".join(fout.suggesties) + "?")
-
-
-class PassendGroep(TyperGroup):
-    """Runs every command inside one boundary: library errors, usage errors, Ctrl-C
-    and a closed pipe become a Dutch sentence on stderr and the contract's exit code.
-    Doing it here, not in ``main``, means the CliRunner tests see the same behaviour."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        ce = _parserfouten()
-        standalone = kwargs.pop("standalone_mode", True)
-        try:
-            uitkomst = super().main(*args, standalone_mode=False, **kwargs)
-            code = uitkomst if isinstance(uitkomst, int) else 0
-        except ce.NoArgsIsHelpError as fout:
-            sys.stdout.write(fout.ctx.get_help() + "\n")
-            code = 0
-        except ce.UsageError as fout:
-            try:
-                melding(_nederlands(fout))
-            except Exception:  # the message must never become a traceback itself
-                melding("Ongeldig gebruik; zie 'passend --help'.")
-            code = 2
-        except PassendFout as fout:
-            _meld_fout(fout)
-            code = fout.exitcode
-        except (KeyboardInterrupt, typer.Abort):
-            melding("Onderbroken.")
-            code = EXIT_ONDERBROKEN
-        except Exception as fout:
-            if os.environ.get("PASSEND_DEBUG"):
-                raise
-            else:
-                melding(
-                    f"Onverwachte fout in passend ({fout.__class__.__name__}: {fout}). "
-                    "Dit is een fout in het programma; meld het graag, met het commando erbij."
-                )
-                code = EXIT_INTERNE_FOUT
-        if standalone:
-            sys.exit(code)
-        return code
-
-    def invoke(self, ctx: Any) -> Any:
-        # Typer's own handler would turn a closed pipe into exit 1 before main() sees it.
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            raise typer.Exit(_stil_na_gesloten_pijp()) from None
-        except OSError as fout:
-            if fout.errno != errno.EPIPE:
-                raise
-            raise typer.Exit(_stil_na_gesloten_pijp()) from None
-
-
-def _stil_na_gesloten_pijp() -> int:
-    # Python would complain when it flushes stdout at exit; point it at /dev/null.
-    try:
-        nul = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(nul, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    return EXIT_PIJP
 
 
 def _versie(waarde: bool) -> None:
@@ -176,13 +61,7 @@ def _hoofd(
     """Welk samenwerkingsverband passend onderwijs hoort bij deze plaats?"""
 
 
-# Shared options, declared once.
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON (voor scripts).")]
-CsvOptie = Annotated[bool, typer.Option("--csv", help="Uitvoer als CSV.")]
-SectorOptie = Annotated[
-    Sector | None,
-    typer.Option("--sector", "-s", case_sensitive=False, help="Alleen po of vo."),
-]
+app.add_typer(data_app, name="data")
 
 
 def _waarschuw_bij_beschadigde_data() -> None:
@@ -201,15 +80,17 @@ def _niet_tegelijk(json_: bool, csv_: bool) -> None:
 # --- commands --------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=PassendCommando)
 def zoek(
     zoekterm: Annotated[
         list[str],
-        typer.Argument(help="Gemeente, woonplaats, postcode (1234 of 1234 AB), code of naam."),
+        typer.Argument(metavar="ZOEKTERM",
+                       help="Gemeente, woonplaats, postcode (1234 of 1234 AB), code of naam."),
     ],
     sector: SectorOptie = None,
     limiet: Annotated[
-        int, typer.Option("--limiet", "-n", min=1, max=50, help="Aantal resultaten.")
+        int, typer.Option("--limiet", "-n", min=1, max=50, metavar="N",
+                          help="Aantal resultaten (1 tot 50).")
     ] = 5,
     json_: JsonOptie = False,
 ) -> None:
@@ -251,7 +132,7 @@ def _thema_bij(soort: str) -> str | None:
     return thema_voor_zoekresultaat(soort)
 
 
-@app.command()
+@app.command(cls=PassendCommando)
 def lijst(
     sector: SectorOptie = None,
     provincie: Annotated[
@@ -310,7 +191,7 @@ def _lijst_json(x) -> dict[str, Any]:
     }
 
 
-@app.command()
+@app.command(cls=PassendCommando)
 def toon(
     code_of_naam: Annotated[
         list[str], typer.Argument(help="Code (VO2705, 'po 27-07') of naam.")
@@ -348,7 +229,7 @@ def toon(
         weergave.toon(x)
 
 
-@app.command()
+@app.command(cls=PassendCommando)
 def info(json_: JsonOptie = False) -> None:
     """Toon welke dataset actief is, met peildata, bronnen en aantallen.
 
@@ -380,7 +261,7 @@ def info(json_: JsonOptie = False) -> None:
         weergave.info(gegevens)
 
 
-@app.command()
+@app.command(cls=PassendCommando)
 def koppel(
     invoer: Annotated[
         str, typer.Argument(help="CSV-bestand (komma of puntkomma), of - voor standaardinvoer.")
@@ -415,7 +296,7 @@ def koppel(
         melding(regel)
 
 
-@app.command()
+@app.command(cls=PassendCommando)
 def thema(
     onderwerp: Annotated[
         list[str] | None,
