@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shutil
@@ -631,3 +632,59 @@ def test_lees_regio_html_en_latin1_lokaal(tmp_path):
     pad.write_bytes("SAMENWERKINGSVERBANDNUMMER;BEGINDATUM;EINDDATUM;POSTCODECIJFERS\n"
                     'PO2001;01-08-2012;;"9711, 9712,9713"\n'.encode("latin-1"))
     assert bijwerken.lees_regio(pad, PEILDATUM) == {"PO2001": {"9711", "9712", "9713"}}
+
+
+# --- through the command line -----------------------------------------------------------
+
+
+def _passend(*args: str):
+    from typer.testing import CliRunner
+
+    from passend_cli.cli import app
+
+    dataset.laad.cache_clear()
+    return CliRunner().invoke(app, list(args))
+
+
+def test_cli_import_status_zoek_en_reset(duo_map, scenario):
+    r = _passend("data", "import", str(duo_map))
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("Bijgewerkte dataset duo-")
+    assert "postcode" in r.stdout  # the summary of what moved
+
+    status = json.loads(_passend("data", "status", "--json").stdout)
+    assert (status["herkomst"], status["gebruikerskopie"]) == ("gebruiker", True)
+    assert json.loads(_passend("info", "--json").stdout)["herkomst"] == "gebruiker"
+    assert "bijgewerkt" in _passend("--version").stdout
+
+    verhuisd = json.loads(_passend("zoek", "--json", scenario.verhuisd).stdout)
+    po = [s["code"] for s in verhuisd["resultaten"][0]["samenwerkingsverbanden"]
+          if s["sector"] == "PO"]
+    assert po == [scenario.naar]
+
+    r = _passend("data", "reset")
+    assert r.exit_code == 0 and "meegeleverde dataset is weer actief" in r.stdout
+    assert json.loads(_passend("info", "--json").stdout)["herkomst"] == "gebundeld"
+
+
+def test_cli_mislukte_update_is_exit_3_en_laat_de_data_staan(server, gebruikersmap):
+    r = _passend("data", "update", "--bron", f"{server.url}/bestaat-niet")
+    assert r.exit_code == 3
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in r.output
+    assert not (gebruikersmap / "dataset").exists()
+    assert _passend("zoek", "Haarlem").exit_code == 0
+
+
+def test_cli_onbruikbare_bron_is_exit_2():
+    r = _passend("data", "update", "--bron", "ftp://example")
+    assert r.exit_code == 2 and r.stderr.strip()
+
+
+def test_cli_beschadigde_kopie_geeft_een_waarschuwing_en_werkt_door(duo_map, gebruikersmap):
+    assert _passend("data", "import", str(duo_map)).exit_code == 0
+    (gebruikersmap / "dataset" / "gemeenten.csv").write_text("kapot", encoding="utf-8")
+    r = _passend("zoek", "Haarlem")
+    assert r.exit_code == 0 and "PO2704" in r.stdout
+    assert r.stderr.startswith("Let op: de bijgewerkte dataset")
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -57,7 +57,7 @@ class Postcode(NamedTuple):
     gemeente_code: str
     po: str
     vo: str
-    herkomst: str  # "regeling" or "afgeleid" (added after 2015)
+    herkomst: str  # "regeling" (2015 annex), "duo" (after an update) or "afgeleid"
     gemeente_2015: str
 
     def swv(self, sector: str) -> str:

@@ -170,7 +170,7 @@ def _zoek_postcode(pc4: str) -> list[Resultaat]:
     if p.gemeente_2015 and normaliseer(p.gemeente_2015) != normaliseer(g.naam):
         toelichting += f" (in de regeling van 2015: {p.gemeente_2015})"
     opmerkingen = []
-    if p.herkomst != "regeling":
+    if p.herkomst == "afgeleid":
         opmerkingen.append(
             f"Postcode {pc4} is nieuwer dan de regeling van 2015; het samenwerkingsverband "
             "is afgeleid van de woonplaats of de gemeente."
@@ -178,9 +178,10 @@ def _zoek_postcode(pc4: str) -> list[Resultaat]:
     for sector in ("PO", "VO"):
         if p.swv(sector):
             continue
-        if p.herkomst == "regeling":
+        if p.herkomst in ("regeling", "duo"):
+            bron = "De regeling" if p.herkomst == "regeling" else "DUO"
             opmerkingen.append(
-                f"De regeling wijst voor postcode {pc4} geen {sector}-samenwerkingsverband aan."
+                f"{bron} wijst voor postcode {pc4} geen {sector}-samenwerkingsverband aan."
             )
         else:
             opmerkingen.append(
