@@ -14,23 +14,32 @@ an empty cell is better than a guess.
 
 from __future__ import annotations
 
-import codecs
-import contextlib
 import csv
-import errno
 import io
 import itertools
 import os
 import re
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+# EERSTE_BLOK is read through this module's namespace (tests lower it here).
+from passend_cli.csvbestand import (
+    EERSTE_BLOK,
+    FOUTAFHANDELING,
+    GequootLezer,
+    Uitvoer,
+    Voorstuk,
+    csv_regel,
+    kies_codering,
+    open_invoer,
+    reden,
+    scheidingsteken,
+    toonbaar,
+)
 from passend_cli.fouten import OngeldigeInvoer
 
 # Matches scoring below this (typo matches always do: 0.8 x similarity) stay empty.
@@ -41,8 +50,6 @@ MAX_CACHE = 100_000
 MAX_SLEUTEL = 300
 # Distinct unresolved values counted for the top 5; pruned beyond this.
 MAX_ONBEKEND = 100_000
-# Bytes looked at to choose the encoding.
-EERSTE_BLOK = 1 << 16
 # Longest header line accepted.
 MAX_KOPREGEL = 1 << 20
 # Rows per progress update.
@@ -144,7 +151,7 @@ class Samenvatting:
             if self.vaakst_onbekend and (
                     self.vaakst_onbekend[0][1] > 1 or self.meerduidig + self.niet_gevonden <= 5):
                 zin += "; meest voorkomend: " + ", ".join(
-                    f"'{_toonbaar(w)}' ({_getal(n)}×)" for w, n in self.vaakst_onbekend)
+                    f"'{toonbaar(w)}' ({_getal(n)}×)" for w, n in self.vaakst_onbekend)
             uit.append(zin + ".")
         if self.lange_rijen:
             uit.append(
@@ -166,108 +173,6 @@ def _komma(x: float) -> str:
 def _rijen(n: int) -> str:
     return "rij" if n == 1 else "rijen"
 
-
-_REDENEN = {
-    errno.ENOENT: "de map of het bestand bestaat niet",
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EROFS: "alleen-lezen",
-    errno.EISDIR: "het is een map",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-}
-
-
-def _reden(fout: OSError) -> str:
-    """The cause of an OS error in Dutch, for a message."""
-    return _REDENEN.get(fout.errno or 0) or fout.strerror or fout.__class__.__name__
-
-
-def _toonbaar(tekst: str, n: int = 40) -> str:
-    tekst = "".join(c if c.isprintable() else " " for c in tekst).strip()
-    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
-
-
-# --- reading: encoding and delimiter ---------------------------------------------------
-
-
-def _cp1252_tabel() -> list[str]:
-    # Windows-1252 as Excel-NL writes it; its five unassigned bytes as Latin-1.
-    tabel = []
-    for b in range(256):
-        try:
-            tabel.append(bytes([b]).decode("cp1252"))
-        except UnicodeDecodeError:
-            tabel.append(chr(b))
-    return tabel
-
-
-_CP1252 = _cp1252_tabel()
-
-
-def _latin1_terugval(fout: UnicodeError) -> tuple[str, int]:
-    """Decode error handler: bytes that are not valid UTF-8 (or unassigned in cp1252)
-    are read as Windows-1252, so a stray Latin-1 byte deep in a UTF-8 file never stops
-    the stream."""
-    if not isinstance(fout, UnicodeDecodeError):
-        raise fout
-    stuk = fout.object[fout.start : fout.end]
-    return "".join(_CP1252[b] for b in stuk), fout.end
-
-
-_FOUTAFHANDELING = "passend-latin1"
-codecs.register_error(_FOUTAFHANDELING, _latin1_terugval)
-
-
-class _Voorstuk(io.RawIOBase):
-    """A binary stream that first returns bytes already read (to choose the encoding),
-    then the rest of the source; counts the bytes handed out for the progress bar."""
-
-    def __init__(self, begin: bytes, bron: IO[bytes]) -> None:
-        super().__init__()
-        self._begin = begin
-        self._bron = bron
-        self.gelezen = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._begin:
-            n = min(len(buffer), len(self._begin))
-            buffer[:n] = self._begin[:n]
-            self._begin = self._begin[n:]
-        else:
-            data = self._bron.read(len(buffer))
-            n = len(data)
-            buffer[:n] = data
-        self.gelezen += n
-        return n
-
-
-def _kies_codering(begin: bytes, volledig: bool) -> tuple[str, bool]:
-    """(codec, had a BOM) for a file starting with *begin*. Later bytes that are not
-    UTF-8 still decode, through the fallback error handler."""
-    if begin.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", True
-    if begin.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", True
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(begin, final=volledig)
-    except UnicodeDecodeError:
-        return "cp1252", False
-    return "utf-8", False
-
-
-def _scheidingsteken(kopregel: str) -> str:
-    """The delimiter of the header line: the most frequent of ; , and tab outside
-    quotes; a comma when there is none (a single column)."""
-    buiten = re.sub(r'"[^"]*"', "", kopregel)
-    tellingen = {t: buiten.count(t) for t in (";", ",", "\t")}
-    beste = max(tellingen, key=lambda t: (tellingen[t], t == ","))
-    return beste if tellingen[beste] else ","
-
-
 def _kopnorm(naam: str) -> str:
     return re.sub(r"[^0-9a-z]", "", naam.strip().lower())
 
@@ -287,7 +192,7 @@ def kies_kolom(kop: list[str], kolom: str | None) -> tuple[int, str | None]:
                 if _kopnorm(naam) == gezocht_norm:
                     return i, None
         raise OngeldigeInvoer(
-            f"Kolom '{_toonbaar(kolom)}' staat niet in het invoerbestand; "
+            f"Kolom '{toonbaar(kolom)}' staat niet in het invoerbestand; "
             f"beschikbare kolommen: {_kolomlijst(kop)}."
         )
     genormaliseerd = [_kopnorm(n) for n in kop]
@@ -308,7 +213,7 @@ def kies_kolom(kop: list[str], kolom: str | None) -> tuple[int, str | None]:
 
 
 def _kolomlijst(kop: list[str], n: int = 15) -> str:
-    namen = [f"'{_toonbaar(k, 30)}'" if k.strip() else "(naamloos)" for k in kop[:n]]
+    namen = [f"'{toonbaar(k, 30)}'" if k.strip() else "(naamloos)" for k in kop[:n]]
     if len(kop) > n:
         namen.append(f"en {len(kop) - n} andere")
     return ", ".join(namen) if namen else "(geen)"
@@ -324,11 +229,6 @@ class _Antwoord(NamedTuple):
     onbekend: bool  # a value that was not resolved (counted for the top 5)
     nummer: int  # index in _Oplosser.tellers, where the rows with this answer are counted
 
-
-def _csv_regel(velden: list[str], scheiding: str, einde: str = "") -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=scheiding, lineterminator=einde).writerow(velden)
-    return buffer.getvalue()
 
 
 class _Oplosser:
@@ -351,7 +251,7 @@ class _Oplosser:
         self._per_pc4: dict[str, _Antwoord] = {}
 
     def _antwoord(self, cellen: list[str], sleutel: str) -> _Antwoord:
-        staart = self.scheiding + _csv_regel(cellen, self.scheiding)
+        staart = self.scheiding + csv_regel(cellen, self.scheiding)
         bekend = self._antwoorden.get((staart, sleutel))
         if bekend is not None:
             return bekend
@@ -420,110 +320,6 @@ class _Oplosser:
 # --- the whole file ------------------------------------------------------------------
 
 
-def _open_invoer(invoer: str | os.PathLike[str]) -> tuple[IO[bytes], int | None, str]:
-    """(binary stream, size in bytes or None, name for messages)."""
-    if str(invoer) == "-":
-        bron = getattr(sys.stdin, "buffer", None)
-        if bron is None:
-            raise OngeldigeInvoer("De standaardinvoer is niet leesbaar.")
-        return bron, None, "standaardinvoer"
-    pad = Path(invoer)
-    try:
-        bestand = open(pad, "rb")  # noqa: SIM115 - closed by koppel()
-    except FileNotFoundError:
-        raise OngeldigeInvoer(f"Het invoerbestand '{_toonbaar(str(pad), 80)}' bestaat niet.") \
-            from None
-    except IsADirectoryError:
-        raise OngeldigeInvoer(f"'{_toonbaar(str(pad), 80)}' is een map, geen CSV-bestand.") \
-            from None
-    except ValueError:  # a NUL byte in the name
-        raise OngeldigeInvoer("De naam van het invoerbestand is ongeldig.") from None
-    except OSError as fout:
-        raise OngeldigeInvoer(
-            f"Het invoerbestand '{_toonbaar(str(pad), 80)}' is niet leesbaar "
-            f"({_reden(fout)})."
-        ) from None
-    try:
-        grootte = os.fstat(bestand.fileno()).st_size or None
-    except OSError:
-        grootte = None
-    return bestand, grootte, f"'{_toonbaar(str(pad), 80)}'"
-
-
-class _Uitvoer:
-    """Where the rows go: stdout, or a temporary file next to the target that replaces
-    it only when everything is written (the input may even be the output)."""
-
-    def __init__(self, uitvoer: str | os.PathLike[str]) -> None:
-        self.doel: Path | None = None if str(uitvoer) == "-" else Path(uitvoer)
-        self._tijdelijk: str | None = None
-        self.stroom: IO[str]
-
-    def open(self) -> IO[str]:
-        if self.doel is None:
-            stroom = sys.stdout
-            try:
-                stroom.flush()
-                stroom.reconfigure(encoding="utf-8", newline="")  # type: ignore[attr-defined]
-            except (AttributeError, ValueError, io.UnsupportedOperation):
-                pass
-            self.stroom = stroom
-            return stroom
-        doel = self.doel
-        naam = _toonbaar(str(doel), 80)
-        try:
-            if doel.is_dir():
-                raise OngeldigeInvoer(f"Het uitvoerbestand '{naam}' is een map.")
-            fd, self._tijdelijk = tempfile.mkstemp(
-                prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
-        except ValueError:  # a NUL byte in the name
-            raise OngeldigeInvoer("De naam van het uitvoerbestand is ongeldig.") from None
-        except OSError as fout:
-            raise OngeldigeInvoer(
-                f"Kan het uitvoerbestand '{naam}' niet schrijven "
-                f"({_reden(fout)})."
-            ) from None
-        self.stroom = open(fd, "w", encoding="utf-8", newline="", buffering=1 << 20)  # noqa: SIM115
-        return self.stroom
-
-    def sluit(self, gelukt: bool) -> None:
-        if self.doel is None:
-            if gelukt:
-                self.stroom.flush()
-            return
-        try:
-            self.stroom.close()
-            if gelukt and self._tijdelijk:
-                _zet_rechten(self._tijdelijk, self.doel)
-                os.replace(self._tijdelijk, self.doel)
-                self._tijdelijk = None
-        except OSError as fout:
-            if gelukt:
-                raise OngeldigeInvoer(
-                    f"Kan het uitvoerbestand '{_toonbaar(str(self.doel), 80)}' niet schrijven "
-                    f"({_reden(fout)})."
-                ) from None
-        finally:
-            if self._tijdelijk:
-                with contextlib.suppress(OSError):
-                    os.unlink(self._tijdelijk)
-
-
-def _zet_rechten(tijdelijk: str, doel: Path) -> None:
-    """mkstemp makes the file private; give it what a new file would get (or keep the
-    target's permissions when it is overwritten)."""
-    try:
-        if doel.exists():
-            modus = doel.stat().st_mode & 0o7777
-        else:
-            masker = os.umask(0)
-            os.umask(masker)
-            modus = 0o666 & ~masker
-        os.chmod(tijdelijk, modus)
-    except OSError:
-        pass
-
-
 def koppel(
     invoer: str | os.PathLike[str],
     uitvoer: str | os.PathLike[str] = "-",
@@ -545,7 +341,7 @@ def koppel(
     from passend_cli.dataset import laad
 
     laad()  # a data error (exit 3) wins over anything about the file
-    bron, grootte, naam = _open_invoer(invoer)
+    bron, grootte, naam = open_invoer(invoer)
     try:
         return _koppel(bron, grootte, naam, uitvoer, kolom, sector, voortgang, meld)
     finally:
@@ -564,14 +360,14 @@ def _koppel(
     except OSError as fout:
         raise OngeldigeInvoer(
             f"Het invoerbestand {naam} is niet leesbaar "
-            f"({_reden(fout)})."
+            f"({reden(fout)})."
         ) from None
     if not begin:
         raise OngeldigeInvoer(f"Het invoerbestand {naam} is leeg.")
-    codec, bom = _kies_codering(begin, len(begin) < EERSTE_BLOK)
-    ruw = _Voorstuk(begin, bron)
+    codec, bom = kies_codering(begin, len(begin) < EERSTE_BLOK)
+    ruw = Voorstuk(begin, bron)
     tekst = io.TextIOWrapper(
-        io.BufferedReader(ruw, 1 << 20), encoding=codec, errors=_FOUTAFHANDELING, newline="",
+        io.BufferedReader(ruw, 1 << 20), encoding=codec, errors=FOUTAFHANDELING, newline="",
     )
     # A header line without an end within 1 MB: not a CSV file (binary data).
     kopregel = tekst.readline(MAX_KOPREGEL)
@@ -584,9 +380,9 @@ def _koppel(
             f"De eerste regel van {naam} is leeg; verwacht een kopregel met kolomnamen."
         )
     lijnen = iter(tekst)
-    scheiding = _scheidingsteken(kopregel)
+    scheiding = scheidingsteken(kopregel)
     regeleinde = "\r\n" if kopregel.endswith("\r\n") else "\n"
-    gequoot = _GequootLezer(lijnen, scheiding)
+    gequoot = GequootLezer(lijnen, scheiding)
     try:
         kop, kopregel = gequoot(kopregel)
     except csv.Error as fout:
@@ -594,7 +390,7 @@ def _koppel(
     kop = [k.lstrip("\ufeff") for k in kop]
     index, soort = kies_kolom(kop, kolom)
     if soort is not None:
-        meld(f"Kolom '{_toonbaar(kop[index])}' gebruikt ({soort}).")
+        meld(f"Kolom '{toonbaar(kop[index])}' gebruikt ({soort}).")
     oplosser = _Oplosser(sector, scheiding)
     nieuw = kolommen(sector)
     bestaand = {x.strip() for x in kop}
@@ -603,7 +399,7 @@ def _koppel(
         meld(f"Let op: het invoerbestand heeft al een kolom {', '.join(dubbel)}; "
              "de nieuwe kolommen krijgen dezelfde naam.")
 
-    doel = _Uitvoer(uitvoer)
+    doel = Uitvoer(uitvoer)
     stroom = doel.open()
     gelukt = False
     try:
@@ -612,7 +408,7 @@ def _koppel(
         if bom or codec == "cp1252":
             stroom.write("\ufeff")
         romp = kopregel.rstrip("\r\n")
-        stroom.write(romp + scheiding + _csv_regel(nieuw, scheiding)
+        stroom.write(romp + scheiding + csv_regel(nieuw, scheiding)
                      + (kopregel[len(romp):] or regeleinde))
         if voortgang is None:
             # On a terminal, unless the rows themselves scroll over that terminal.
@@ -629,40 +425,8 @@ def _koppel(
     return samenvatting
 
 
-class _GequootLezer:
-    """Parses a line holding quotes with csv.reader, pulling the following lines when a
-    quoted field runs on; returns the fields and the record's raw text, so the input is
-    written back exactly as it was."""
-
-    def __init__(self, lijnen: Iterator[str], scheiding: str) -> None:
-        self._lijnen = lijnen
-        self._ruw: list[str] = []
-        self._terug: list[str] = []
-        self._lezer = csv.reader(self._bron(), delimiter=scheiding)
-
-    def _bron(self) -> Iterator[str]:
-        terug, ruw, lijnen = self._terug, self._ruw, self._lijnen
-        while True:
-            if terug:
-                regel = terug.pop()
-            else:
-                regel = next(lijnen, None)
-                if regel is None:
-                    return
-            ruw.append(regel)
-            yield regel
-
-    def __call__(self, regel: str) -> tuple[list[str], str]:
-        self._terug.append(regel)
-        velden = next(self._lezer, [])
-        tekst = "".join(self._ruw)
-        self._ruw.clear()
-        self._terug.clear()
-        return velden, tekst
-
-
 def _verwerk(
-    lijnen: Iterator[str], stroom: IO[str], gequoot: _GequootLezer, index: int,
+    lijnen: Iterator[str], stroom: IO[str], gequoot: GequootLezer, index: int,
     breedte: int, regeleinde: str, oplosser: _Oplosser, balk: _Voortgang, naam: str,
 ) -> Samenvatting:
     """The hot loop. A line without quotes (nearly all) is split, looked up in the cache
@@ -718,7 +482,7 @@ def _verwerk(
                     # Extra fields go after the new columns, so those line up with the
                     # header; this row is written anew.
                     lange_rijen += 1
-                    uit(_csv_regel(velden[:breedte] + antwoord[0] + velden[breedte:],
+                    uit(csv_regel(velden[:breedte] + antwoord[0] + velden[breedte:],
                                    scheiding, einde))
                 else:
                     vulling = scheiding * (breedte - max(len(velden), 1))
@@ -765,7 +529,7 @@ def _is_terminal(stroom: Any) -> bool:
 class _Voortgang:
     """A rich progress bar on stderr, only on a terminal; rich is imported only then."""
 
-    def __init__(self, aan: bool, grootte: int | None, ruw: _Voorstuk) -> None:
+    def __init__(self, aan: bool, grootte: int | None, ruw: Voorstuk) -> None:
         self.aan = aan
         self.grootte = grootte
         self.ruw = ruw
