@@ -135,6 +135,10 @@ def data_status(json_: JsonOptie = False) -> None:
     schrijf("\n".join(regels))
 
 
+# "passend data info" is what many users type for the same question.
+data_app.command(cls=PassendCommando, name="info", hidden=True)(data_status)
+
+
 @data_app.command(cls=PassendCommando, name="reset")
 def data_reset() -> None:
     """Verwijder de bijgewerkte kopie en gebruik weer de meegeleverde dataset.
