@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from passend_cli.fouten import DataFout, NietGevonden, OngeldigeInvoer
 from passend_cli.normaliseer import normaliseer
@@ -119,6 +118,8 @@ def _ontleed(naam: str, inhoud: str) -> Thema:
 
 @functools.cache
 def _geladen() -> tuple[Thema, ...]:
+    from importlib import resources  # only when themes are read, not for every zoek
+
     map_ = resources.files("passend_cli") / "themas"
     try:
         bestanden = sorted(

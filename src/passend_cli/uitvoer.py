@@ -6,8 +6,6 @@ dependency floor, and piped output is plain text.
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -31,10 +29,14 @@ def schrijf(tekst: str) -> None:
 
 
 def schrijf_json(data: Any) -> None:
+    import json
+
     schrijf(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def schrijf_csv(kolommen: Sequence[str], rijen: Iterable[Sequence[Any]]) -> None:
+    import csv
+
     schrijver = csv.writer(sys.stdout, lineterminator="\n")
     schrijver.writerow(kolommen)
     for rij in rijen:
