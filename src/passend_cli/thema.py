@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from passend_cli.fouten import DataFout, NietGevonden, OngeldigeInvoer
 from passend_cli.normaliseer import normaliseer
@@ -47,9 +47,10 @@ _VULWOORDEN = frozenset({
 # fmt: on
 
 
-@dataclass(frozen=True)
-class Thema:
-    """One explanation: its header fields and its Markdown body (``tekst``)."""
+class Thema(NamedTuple):
+    """One explanation: its header fields and its Markdown body (``tekst``). A
+    NamedTuple, as this module is imported by every ``passend zoek`` (for its pointer
+    to a theme) and a dataclass definition would cost start-up time."""
 
     slug: str
     titel: str

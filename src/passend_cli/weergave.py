@@ -133,7 +133,9 @@ def _zoek_tekst(resultaten: list[Resultaat], zoekterm: str, thema: str | None) -
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False)
+    # Names and addresses come from sources: never read "[...]" in them as markup or
+    # ":...:" as emoji; styles are set explicitly with Text.
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def _zoek_rich(resultaten: list[Resultaat], zoekterm: str, thema: str | None) -> None:
@@ -155,7 +157,8 @@ def _zoek_rich(resultaten: list[Resultaat], zoekterm: str, thema: str | None) ->
     tabel.add_column("Contact", ratio=3, overflow="fold")
     for d in r.dekking:
         v = d.verband
-        contact = "\n".join(f"{k}: {w}" for k, w in _contact(v) if w) or f"[dim]{GEEN_CONTACT}[/]"
+        contact: Any = "\n".join(f"{k}: {w}" for k, w in _contact(v) if w)
+        contact = contact or Text(GEEN_CONTACT, style="dim")
         naam = Text(v.weergavenaam, style="bold" if v.naam else "italic")
         cellen: list[Any] = [v.sector, v.code, naam]
         if _gesplitst(r):
@@ -225,6 +228,7 @@ def toon(x: Verband) -> None:
     if op_terminal():
         from rich.panel import Panel
         from rich.table import Table
+        from rich.text import Text
 
         kop = Table.grid(padding=(0, 2))
         kop.add_column(style="bold", no_wrap=True)
@@ -237,7 +241,8 @@ def toon(x: Verband) -> None:
         for d in x.gemeenten:
             gemeenten.add_row(d.gemeente.naam, d.gemeente.provincie, _gemeente_regel(d))
         console = _console()
-        console.print(Panel(kop, title=f"[bold]{x.verband.weergavenaam}[/]", border_style="cyan"))
+        titel = Text(x.verband.weergavenaam, style="bold")
+        console.print(Panel(kop, title=titel, border_style="cyan"))
         console.print(gemeenten)
         for w in x.wijzigingen:
             console.print(f"{w.datum}: {w.tekst}")
@@ -301,12 +306,13 @@ def thema(t: Any, gerelateerd: list[Any]) -> None:
     verder = [f"{g.titel} (passend thema {g.slug})" for g in gerelateerd]
     if op_terminal():
         from rich.markdown import Markdown
+        from rich.text import Text
 
         console = _console()
         console.print(Markdown(t.tekst))
         if verder:
             console.print()
-            console.print("[bold]Zie ook:[/] " + "; ".join(verder))
+            console.print(Text.assemble(("Zie ook: ", "bold"), "; ".join(verder)))
         return
     tekst = t.tekst.rstrip("\n")
     if verder:

@@ -9,7 +9,7 @@ fuzzy; on equal footing gemeente before woonplaats before former gemeente before
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from passend_cli.dataset import (
@@ -36,19 +36,21 @@ MAX_LENGTE = 100
 MIN_SCORE = 80.0
 
 
-@dataclass(frozen=True)
-class Resultaat:
+class Resultaat(NamedTuple):
+    """One answer of ``zoek``. A NamedTuple rather than a dataclass: defining a
+    dataclass costs start-up time on every run of ``passend zoek``."""
+
     soort: str
     naam: str
     score: float
     toelichting: str
     gemeente: Gemeente | None
     dekking: list[Dekking]
-    wijzigingen: list[Wijziging] = field(default_factory=list)
+    wijzigingen: Sequence[Wijziging] = ()
     # For soort "postcode": the PC4; for split places the CLI suggests searching by it.
     postcode: str | None = None
     # Dutch sentences about gaps in the answer (no SWV in the regulation, derived PC4).
-    opmerkingen: list[str] = field(default_factory=list)
+    opmerkingen: Sequence[str] = ()
 
     def als_json(self) -> dict[str, Any]:
         return {
@@ -68,7 +70,7 @@ class Resultaat:
                 {"datum": w.datum, "tekst": w.tekst, "bron": w.bron or None}
                 for w in self.wijzigingen
             ],
-            "opmerkingen": self.opmerkingen,
+            "opmerkingen": list(self.opmerkingen),
         }
 
 
@@ -153,11 +155,7 @@ def _filter_sector(r: Resultaat, sector: str | None) -> Resultaat:
     if not sector:
         return r
     sector = sector.upper()
-    return Resultaat(
-        r.soort, r.naam, r.score, r.toelichting, r.gemeente,
-        [d for d in r.dekking if d.verband.sector == sector], r.wijzigingen, r.postcode,
-        r.opmerkingen,
-    )
+    return r._replace(dekking=[d for d in r.dekking if d.verband.sector == sector])
 
 
 def _zoek_postcode(pc4: str) -> list[Resultaat]:
