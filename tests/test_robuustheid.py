@@ -180,7 +180,7 @@ def _modules(*args: str) -> set[str]:
 
 def test_hulp_laadt_geen_data_en_geen_rapidfuzz():
     modules = _modules("--help")
-    assert "rapidfuzz" not in modules
+    assert "rapidfuzz" not in modules and "rich" not in modules
     assert "passend_cli.dataset" not in modules
 
 

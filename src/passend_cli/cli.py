@@ -1,7 +1,7 @@
 """The ``passend`` command: parses arguments, calls the library, renders the answer.
 
-Library modules are imported inside the commands so ``passend --help`` reads no data
-and imports neither rapidfuzz nor (outside Typer's own help) rich.
+Library modules are imported inside the commands, so ``passend --help`` reads no data
+and imports neither rapidfuzz nor rich (help pages are plain text, see cli_basis).
 """
 
 from __future__ import annotations

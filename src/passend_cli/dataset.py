@@ -288,12 +288,6 @@ class Dataset:
 
     # --- lookups -----------------------------------------------------------------
 
-    def gemeente(self, code: str) -> Gemeente:
-        return self.gemeenten[code]
-
-    def verband(self, code: str) -> Samenwerkingsverband:
-        return self.verbanden[code]
-
     def dekking(self, postcodes: Iterable[Postcode]) -> list[Dekking]:
         """The PO and VO SWVs that serve a set of PC4s, PO first. An SWV serving only
         part of the set lists its PC4s; one serving every PC4 with an SWV lists None."""

@@ -23,7 +23,6 @@ from passend_cli.dataset import (
 from passend_cli.fouten import OngeldigeInvoer
 from passend_cli.normaliseer import normaliseer
 
-SOORTEN = ("gemeente", "woonplaats", "voormalige gemeente", "postcode", "samenwerkingsverband")
 _VOLGORDE = {"gemeente": 0, "woonplaats": 1, "voormalige gemeente": 2, "samenwerkingsverband": 3}
 
 _POSTCODE = re.compile(r"(\d{4})([a-z]{2})?")
