@@ -688,3 +688,19 @@ def test_cli_beschadigde_kopie_geeft_een_waarschuwing_en_werkt_door(duo_map, geb
     assert r.exit_code == 0 and "PO2704" in r.stdout
     assert r.stderr.startswith("Let op: de bijgewerkte dataset")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_bekende_wijziging_vervalt_als_duo_het_gebied_anders_indeelt(scenario):
+    basis, _ = bijwerken.lees_gebundeld()
+    hoeksche_waard = {p["postcode"] for p in basis.postcodes
+                      if p["gemeente_code"] == "GM1963"}
+    regio = {c: set(pcs) for c, pcs in scenario.per.items()}
+    rijen, _ = bijwerken.stel_samen(basis, regio, scenario.namen)
+    assert any(w["swv"] == "VO2810" for w in rijen.wijzigingen)
+
+    # DUO gives the Hoeksche Waard its own VO SWV: the 2015 note no longer applies.
+    regio["VO2810"] -= hoeksche_waard
+    regio["VO2899"] = hoeksche_waard
+    namen = dict(scenario.namen, VO2899="Passend Voortgezet Onderwijs Hoeksche Waard")
+    rijen, _ = bijwerken.stel_samen(basis, regio, namen)
+    assert not any("Hoeksche Waard" in w["tekst"] for w in rijen.wijzigingen)

@@ -181,11 +181,17 @@ def stel_samen(
         if code not in namen:
             meldingen.append(f"{NAMEN} geeft geen naam voor {code}; de bekende naam blijft.")
         verbanden.append(rij)
+    # A known change describes the 2015 areas ("the regulation still counts the Hoeksche
+    # Waard to VO2810"); once DUO no longer has those SWVs there, the note is history.
+    per_gemeente_swv: dict[str, set[str]] = defaultdict(set)
+    for rij in postcodes.values():
+        per_gemeente_swv[rij["gemeente_code"]].update(rij[s] for s in _SECTOREN if rij[s])
     wijzigingen = []
     for w in basis.wijzigingen:
-        swv = " ".join(c for c in w["swv"].split() if c in set(gebruikt))
-        if swv or w["gemeenten"]:
-            wijzigingen.append(dict(w, swv=swv))
+        swv = [c for c in w["swv"].split() if c in set(gebruikt)]
+        nog_geldig = any(c in per_gemeente_swv[g] for g in w["gemeenten"].split() for c in swv)
+        if nog_geldig or (not w["swv"] and w["gemeenten"]):
+            wijzigingen.append(dict(w, swv=" ".join(swv)))
     uit = Rijen(**{k: getattr(basis, k) for k in ("gemeenten", "woonplaatsen",
                                                   "voormalige_gemeenten", "aliassen")})
     uit.postcodes = [postcodes[p] for p in sorted(postcodes)]
