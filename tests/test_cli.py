@@ -64,6 +64,17 @@ def test_zoek_vindt_de_juiste_samenwerkingsverbanden(zoekterm, soort, naam, po, 
 
 
 @pytest.mark.parametrize(
+    ("zoekterm", "naam"),
+    [("gemeente Haarlem", "Haarlem"), ("postcode 2051 AB", "2051"),
+     ("woonplaats Overveen", "Overveen"), ("Samenwerkingsverband Qinas",
+                                           "Samenwerkingsverband Qinas")],
+)
+def test_soortwoord_voor_de_naam_mag(zoekterm, naam):
+    assert eerste(zoekterm)["naam"] == naam
+    assert eerste(zoekterm)["score"] == 100.0
+
+
+@pytest.mark.parametrize(
     "zoekterm", ["Súdwest-Fryslân", "Sudwest Fryslan", "súdwest fryslân", "Zuidwest-Friesland"]
 )
 def test_friese_en_nederlandse_namen_met_en_zonder_accenten(zoekterm):

@@ -138,16 +138,33 @@ def zoek(
             "bijvoorbeeld: passend zoek Haarlem."
         )
     limiet = max(1, limiet)
+    resultaten = _interpreteer(zoekterm, sleutel, limiet, typfouten)
+    # People write "gemeente Haarlem" or "postcode 2051 AB"; a name that itself starts
+    # with such a word ("Samenwerkingsverband Qinas") is found by the first try.
+    eerste, _, rest = sleutel.partition(" ")
+    if rest and eerste in _SOORTWOORDEN and not any(r.score >= MIN_SCORE for r in resultaten):
+        resultaten = _interpreteer(rest, rest, limiet, typfouten) or resultaten
+    return [_filter_sector(r, sector) for r in resultaten[:limiet]]
+
+
+_SOORTWOORDEN = frozenset(
+    {"gemeente", "woonplaats", "plaats", "dorp", "stad", "postcode", "samenwerkingsverband",
+     "swv"}
+)
+
+
+def _interpreteer(
+    zoekterm: str, sleutel: str, limiet: int, typfouten: bool
+) -> list[Resultaat]:
+    """Postcode, then SWV code, then name: the first reading that fits decides."""
     kaal = sleutel.replace(" ", "")
     if m := _REGIONUMMER.fullmatch(zoekterm):
-        resultaten = _zoek_code(None, m.group(1) + m.group(2))
-    elif m := _POSTCODE.fullmatch(kaal):
-        resultaten = _zoek_postcode(m.group(1))
-    elif m := _SWV_CODE.fullmatch(kaal):
-        resultaten = _zoek_code(m.group(1), m.group(2) + m.group(3))
-    else:
-        resultaten = _zoek_naam(sleutel, limiet, typfouten)
-    return [_filter_sector(r, sector) for r in resultaten[:limiet]]
+        return _zoek_code(None, m.group(1) + m.group(2))
+    if m := _POSTCODE.fullmatch(kaal):
+        return _zoek_postcode(m.group(1))
+    if m := _SWV_CODE.fullmatch(kaal):
+        return _zoek_code(m.group(1), m.group(2) + m.group(3))
+    return _zoek_naam(sleutel, limiet, typfouten)
 
 
 def _filter_sector(r: Resultaat, sector: str | None) -> Resultaat:
