@@ -338,7 +338,7 @@ def test_standaard_peildatum_is_vandaag(duo_map):
     [
         ("bestaat-niet", f"Downloaden van {REGIO} is mislukt: de server antwoordde met "
                          "HTTP-fout 404 (Not Found)."),
-        ("traag", f"Downloaden van {REGIO} is mislukt: geen antwoord binnen 0.3 seconden."),
+        ("traag", f"Downloaden van {REGIO} is mislukt: geen antwoord binnen 0,3 seconden."),
         ("afgekapt", f"Downloaden van {REGIO} is mislukt: het bestand is onvolledig "
                      "binnengekomen"),
         ("html", f"{REGIO} is een webpagina (HTML) in plaats van een CSV-bestand"),

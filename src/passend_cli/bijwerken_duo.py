@@ -144,7 +144,8 @@ def _haal(url: str, doel: Path, naam: str, timeout: float, voortgang: Voortgang 
     except (TimeoutError, urllib.error.URLError) as fout:
         reden = getattr(fout, "reason", fout)
         if isinstance(reden, TimeoutError):
-            raise DataFout(f"{mislukt}: geen antwoord binnen {timeout:g} seconden.") from None
+            seconden = f"{timeout:g}".replace(".", ",")  # Dutch decimal comma
+            raise DataFout(f"{mislukt}: geen antwoord binnen {seconden} seconden.") from None
         raise DataFout(f"{mislukt}: geen verbinding met de server ({reden}).") from None
     except http.client.IncompleteRead:
         raise DataFout(f"{mislukt}: het bestand is onvolledig binnengekomen.") from None
