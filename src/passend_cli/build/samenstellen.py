@@ -246,6 +246,9 @@ def maak_postcodes(
         for sector in ("po", "vo"):
             if rij[sector]:
                 per_gemeente[rij["gemeente_code"]][sector].add(rij[sector])
+    per_gemeente_pc: dict[str, list[str]] = defaultdict(list)
+    for rij in rijen.values():
+        per_gemeente_pc[rij["gemeente_code"]].append(rij["postcode"])
     plaats_per_postcode: dict[str, list[str]] = defaultdict(list)
     postcodes_per_plaats: dict[tuple[str, str], set[str]] = defaultdict(set)
     for g in geonames:
@@ -262,6 +265,11 @@ def maak_postcodes(
                 meldingen.append(f"nieuwe postcode {postcode}: gemeente onbekend, overgeslagen")
                 continue
             code = kandidaten.pop()
+        # GeoNames has a few typos (1234 in Vaals, 5217 in Den Haag): a new PC4 whose
+        # first two digits occur nowhere else in its gemeente is not believed.
+        if not any(p[:2] == postcode[:2] for p in per_gemeente_pc[code]):
+            meldingen.append(f"nieuwe postcode {postcode}: past niet bij de gemeente, overgeslagen")
+            continue
         # In a gemeente split over several SWVs, a new PC4 of a postal place whose
         # other PC4s all share one SWV (a new street in Weesp) follows that place.
         swv = {"po": set(), "vo": set()}
