@@ -578,3 +578,41 @@ def test_gesloten_pijp_eindigt_stil(tmp_path):
     proces.wait(timeout=60)
     assert proces.returncode == 141
     assert "Traceback" not in fout and "Error" not in fout
+
+
+def test_uitvoer_naar_een_pijp_of_apparaat_vervangt_die_niet(tmp_path):
+    import os
+    import threading
+
+    invoer = tmp_path / "in.csv"
+    invoer.write_text("postcode\n2051\n", encoding="utf-8")
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    gelezen: list[str] = []
+    lezer = threading.Thread(target=lambda: gelezen.append(fifo.read_text(encoding="utf-8")))
+    lezer.start()
+    from typer.testing import CliRunner
+
+    from passend_cli.cli import app
+
+    resultaat = CliRunner().invoke(app, ["koppel", str(invoer), "-o", str(fifo)])
+    lezer.join(timeout=30)
+    assert resultaat.exit_code == 0
+    assert fifo.is_fifo()
+    assert "PO2704" in gelezen[0]
+
+
+def test_uitvoer_via_een_link_schrijft_het_doel(tmp_path):
+    from typer.testing import CliRunner
+
+    from passend_cli.cli import app
+
+    invoer = tmp_path / "in.csv"
+    invoer.write_text("postcode\n2051\n", encoding="utf-8")
+    doel = tmp_path / "doel.csv"
+    doel.write_text("oud", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(doel)
+    assert CliRunner().invoke(app, ["koppel", str(invoer), "-o", str(link)]).exit_code == 0
+    assert link.is_symlink()
+    assert "PO2704" in doel.read_text(encoding="utf-8")

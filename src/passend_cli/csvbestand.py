@@ -234,11 +234,27 @@ class Uitvoer:
                 pass
             self.stroom = stroom
             return stroom
-        doel = self.doel
-        naam = toonbaar(str(doel), 80)
+        naam = toonbaar(str(self.doel), 80)
         try:
-            if doel.is_dir():
-                raise OngeldigeInvoer(f"Het uitvoerbestand '{naam}' is een map.")
+            # A link is followed, so the file it points to is replaced, not the link.
+            doel = self.doel = self.doel.resolve() if self.doel.is_symlink() else self.doel
+            is_map = doel.is_dir()
+            bijzonder = doel.exists() and not doel.is_file()
+        except (OSError, ValueError):
+            raise OngeldigeInvoer("De naam van het uitvoerbestand is ongeldig.") from None
+        if is_map:
+            raise OngeldigeInvoer(f"Het uitvoerbestand '{naam}' is een map.")
+        if bijzonder:
+            # A pipe or device (/dev/null, a FIFO) is written to directly: replacing it
+            # with a file would break it.
+            try:
+                self.stroom = open(doel, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as fout:
+                raise OngeldigeInvoer(
+                    f"Kan het uitvoerbestand '{naam}' niet schrijven ({reden(fout)})."
+                ) from None
+            return self.stroom
+        try:
             fd, self._tijdelijk = tempfile.mkstemp(
                 prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
         except ValueError:  # a NUL byte in the name
