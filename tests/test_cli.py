@@ -383,3 +383,10 @@ def test_onbekend_thema_is_exit_1_met_suggesties():
 
 def test_zoek_verwijst_naar_een_thema():
     assert "passend thema contact" in run("zoek", "Overveen").stdout
+
+
+def test_toon_met_alleen_een_regionummer_noemt_beide_codes():
+    resultaat = run("toon", "27-07")
+    assert resultaat.exit_code == 1
+    assert "PO2707" in resultaat.stderr and "VO2707" in resultaat.stderr
+    assert eerste("27–07")["samenwerkingsverbanden"][0]["code"] == "PO2707"  # en dash

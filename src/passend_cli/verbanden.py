@@ -141,6 +141,14 @@ def toon(code_of_naam: str) -> Verband:
     if not sleutel:
         raise OngeldigeInvoer("Geef een code of naam op, bijvoorbeeld: passend toon VO2705.")
     kaal = sleutel.replace(" ", "")
+    if re.fullmatch(r"(?:swv)?\d{4}", kaal) and " " in sleutel:
+        # "27-07": the region number of a PO and a VO SWV; which one is meant?
+        codes = [c for c in (f"PO{kaal[-4:]}", f"VO{kaal[-4:]}") if c in ds.verbanden]
+        if codes:
+            raise NietGevonden(
+                f"'{tekst[:20]}' is het regionummer van {' en '.join(codes)}; kies er een.",
+                suggesties=codes,
+            )
     if m := _CODE.fullmatch(kaal):
         code = f"{m.group(1).upper()}{m.group(2)}{m.group(3)}"
         if code in ds.verbanden:

@@ -158,7 +158,7 @@ def _interpreteer(
 ) -> list[Resultaat]:
     """Postcode, then SWV code, then name: the first reading that fits decides."""
     kaal = sleutel.replace(" ", "")
-    if m := _REGIONUMMER.fullmatch(zoekterm):
+    if m := _REGIONUMMER.fullmatch(zoekterm.replace("–", "-").replace("—", "-")):
         return _zoek_code(None, m.group(1) + m.group(2))
     if m := _POSTCODE.fullmatch(kaal):
         return _zoek_postcode(m.group(1))
