@@ -125,10 +125,8 @@ def _kort(tekst: str, n: int = 60) -> str:
 
 
 def _thema_bij(soort: str) -> str | None:
-    try:
-        from passend_cli.thema import thema_voor_zoekresultaat
-    except ImportError:
-        return None
+    from passend_cli.thema import thema_voor_zoekresultaat
+
     return thema_voor_zoekresultaat(soort)
 
 

@@ -54,12 +54,3 @@ def normaliseer(tekst: str) -> str:
     if "aan den" in tekst:
         tekst = re.sub(r"\baan den\b", "aan de", tekst)
     return tekst
-
-
-def compact(tekst: str) -> str:
-    """The key without any spaces, for inputs such as ``2011 AB`` or ``PO 27-07``.
-
-    >>> compact(" po 27-07 ")
-    'po2707'
-    """
-    return normaliseer(tekst).replace(" ", "")

@@ -279,18 +279,6 @@ def naam_treffers(
     return treffers
 
 
-def _met_prefix(sleutels: list[str], prefix: str) -> list[str]:
-    import bisect
-
-    start = bisect.bisect_left(sleutels, prefix)
-    uit = []
-    for s in sleutels[start:]:
-        if not s.startswith(prefix):
-            break
-        uit.append(s)
-    return uit
-
-
 def _naar_resultaten(
     ds: Dataset, treffers: list[tuple[int, float, _Ingang]], limiet: int
 ) -> list[Resultaat]:
