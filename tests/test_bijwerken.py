@@ -24,8 +24,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from passend_cli import __version__, bijwerken, dataset, formaat
-from passend_cli.bijwerken_duo import BESTANDEN, NAMEN, REGIO, swv_code
+from passend_cli.bijwerken import downloaden
+from passend_cli.bijwerken.downloaden import DUO_BESTANDEN as BESTANDEN
+from passend_cli.bronnen import duo
+from passend_cli.bronnen.duo import NAMEN, REGIO, swv_code
 from passend_cli.fouten import DataFout, OngeldigeInvoer
+from passend_cli.samenstellen import uit_duo
 
 PEILDATUM = date(2026, 6, 1)
 REGIO_PAD = "".join(BESTANDEN["regio"])
@@ -377,7 +381,7 @@ def test_onbruikbare_bron(bron):
 
 def test_download_geeft_de_bestanden(server, tmp_path, varianten):
     voortgang = []
-    paden = bijwerken.download(f"{server.url}/duo", tmp_path / "dl",
+    paden = downloaden.download(f"{server.url}/duo", tmp_path / "dl",
                                voortgang=lambda *a: voortgang.append(a))
     assert paden == {"regio": tmp_path / "dl" / REGIO, "namen": tmp_path / "dl" / NAMEN}
     assert paden["regio"].read_bytes() == varianten["duo"][REGIO_PAD]
@@ -481,7 +485,7 @@ def test_onderbroken_wissel_houdt_de_vorige_kopie(duo_map, gebruikersmap, monkey
     with pytest.raises(DataFout) as fout:
         bijwerken.importeer(duo_map, peildatum=PEILDATUM)
     assert fout.value.bericht == (
-        "De nieuwe dataset kon niet worden geïnstalleerd (No space left on device); "
+        "De nieuwe dataset kon niet worden geïnstalleerd (de schijf is vol); "
         "de vorige gegevens blijven in gebruik."
     )
     monkeypatch.setattr(os, "replace", echte)
@@ -513,7 +517,7 @@ def test_elke_os_replace_faalt_zonder_eerdere_kopie(duo_map, gebruikersmap, monk
         raise OSError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", faalt)
-    with pytest.raises(DataFout, match="Permission denied"):
+    with pytest.raises(DataFout, match="geen toestemming"):
         bijwerken.importeer(duo_map, peildatum=PEILDATUM)
     dataset.laad.cache_clear()
     ds = dataset.laad()
@@ -607,8 +611,8 @@ def test_swv_code_elke_schrijfwijze(s, a, b, vorm):
 def test_lees_namen_kiest_de_naam_van_de_peildatum(tmp_path, scenario):
     map_ = _schrijf_duo(tmp_path / "n", scenario.regio_rijen(), scenario.namen_rijen())
     oud = scenario.namen[scenario.hernoemd]
-    assert bijwerken.lees_namen(map_ / NAMEN, date(2020, 1, 1))[scenario.hernoemd] == oud
-    namen = bijwerken.lees_namen(map_ / NAMEN, PEILDATUM)
+    assert duo.lees_namen(map_ / NAMEN, date(2020, 1, 1))[scenario.hernoemd] == oud
+    namen = duo.lees_namen(map_ / NAMEN, PEILDATUM)
     assert namen[scenario.hernoemd] == NIEUWE_NAAM
     # ended: the most recent name is still known; older kinds of SWV are ignored
     assert namen[scenario.vervallen] == scenario.namen[scenario.vervallen]
@@ -617,10 +621,10 @@ def test_lees_namen_kiest_de_naam_van_de_peildatum(tmp_path, scenario):
 
 def test_lees_regio_alleen_geldige_gebieden(tmp_path, scenario):
     map_ = _schrijf_duo(tmp_path / "r", scenario.regio_rijen(), scenario.namen_rijen())
-    nu = bijwerken.lees_regio(map_ / REGIO, PEILDATUM)
+    nu = duo.lees_regio(map_ / REGIO, PEILDATUM)
     assert scenario.vervallen not in nu
     assert nu[scenario.naar] == scenario.per[scenario.naar]  # not the future area
-    toen = bijwerken.lees_regio(map_ / REGIO, date(2019, 1, 1))
+    toen = duo.lees_regio(map_ / REGIO, date(2019, 1, 1))
     assert toen[scenario.vervallen] == scenario.oud_gebied
 
 
@@ -628,10 +632,10 @@ def test_lees_regio_html_en_latin1_lokaal(tmp_path):
     pad = tmp_path / REGIO
     pad.write_bytes(b"\n  <html><head><title>DUO</title></head></html>")
     with pytest.raises(DataFout, match=r"webpagina \(HTML\)"):
-        bijwerken.lees_regio(pad)
+        duo.lees_regio(pad)
     pad.write_bytes("SAMENWERKINGSVERBANDNUMMER;BEGINDATUM;EINDDATUM;POSTCODECIJFERS\n"
                     'PO2001;01-08-2012;;"9711, 9712,9713"\n'.encode("latin-1"))
-    assert bijwerken.lees_regio(pad, PEILDATUM) == {"PO2001": {"9711", "9712", "9713"}}
+    assert duo.lees_regio(pad, PEILDATUM) == {"PO2001": {"9711", "9712", "9713"}}
 
 
 # --- through the command line -----------------------------------------------------------
@@ -691,16 +695,16 @@ def test_cli_beschadigde_kopie_geeft_een_waarschuwing_en_werkt_door(duo_map, geb
 
 
 def test_bekende_wijziging_vervalt_als_duo_het_gebied_anders_indeelt(scenario):
-    basis, _ = bijwerken.lees_gebundeld()
+    basis, _ = uit_duo.lees_rijen(dataset.gebundelde_map())
     hoeksche_waard = {p["postcode"] for p in basis.postcodes
                       if p["gemeente_code"] == "GM1963"}
     regio = {c: set(pcs) for c, pcs in scenario.per.items()}
-    rijen, _ = bijwerken.stel_samen(basis, regio, scenario.namen)
+    rijen, _ = uit_duo.stel_samen(basis, regio, scenario.namen)
     assert any(w["swv"] == "VO2810" for w in rijen.wijzigingen)
 
     # DUO gives the Hoeksche Waard its own VO SWV: the 2015 note no longer applies.
     regio["VO2810"] -= hoeksche_waard
     regio["VO2899"] = hoeksche_waard
     namen = dict(scenario.namen, VO2899="Passend Voortgezet Onderwijs Hoeksche Waard")
-    rijen, _ = bijwerken.stel_samen(basis, regio, namen)
+    rijen, _ = uit_duo.stel_samen(basis, regio, namen)
     assert not any("Hoeksche Waard" in w["tekst"] for w in rijen.wijzigingen)

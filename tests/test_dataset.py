@@ -167,7 +167,7 @@ def test_csv_bestanden_zijn_gesorteerd_en_volgen_het_formaat():
 
 @pytest.mark.skipif(not BRONNEN.is_dir(), reason="../shared/sources ontbreekt")
 def test_opnieuw_bouwen_geeft_dezelfde_bestanden(tmp_path):
-    from passend_cli.build.__main__ import main
+    from passend_cli.bouw import main
 
     assert main(["--sources", str(BRONNEN), "--out", str(tmp_path)]) == 0
     gebundeld = gebundelde_map()
@@ -178,7 +178,7 @@ def test_opnieuw_bouwen_geeft_dezelfde_bestanden(tmp_path):
 
 @pytest.mark.skipif(not BRONNEN.is_dir(), reason="../shared/sources ontbreekt")
 def test_elke_postcode_van_de_regeling_staat_erin_met_dezelfde_codes(ds):
-    from passend_cli.build.bronnen import lees_regeling
+    from passend_cli.bronnen.publiek import lees_regeling
 
     for r in lees_regeling(BRONNEN):
         p = ds.postcodes[r.postcode]

@@ -1,7 +1,13 @@
-"""The library's exceptions. Each carries a Dutch message fit for the user and the
-exit code the CLI should end with, so the command boundary only has to map them."""
+"""The library's exceptions, and the two helpers every message needs.
+
+Each exception carries a Dutch sentence fit for the user and the exit code the CLI
+ends with, so the command boundary only has to map them. Messages never name CLI
+commands: the CLI adds such hints where it catches the error.
+"""
 
 from __future__ import annotations
+
+import errno
 
 
 class PassendFout(Exception):
@@ -31,3 +37,40 @@ class DataFout(PassendFout):
     """The dataset is missing or corrupt, or an update failed (exit 3)."""
 
     exitcode = 3
+
+
+def toonbaar(tekst: str, n: int = 60) -> str:
+    """*tekst* fit to quote in a one-line message: control and other unprintable
+    characters become spaces, and it is cut to at most *n* characters.
+
+    >>> toonbaar("Haarl\\x1b[31mem")
+    'Haarl [31mem'
+    >>> toonbaar("a" * 10, 5)
+    'aaaa…'
+    """
+    tekst = "".join(c if c.isprintable() else " " for c in str(tekst)).strip()
+    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
+_OORZAKEN = {
+    errno.ENOENT: "de map of het bestand bestaat niet",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de schijfruimte is op",
+    errno.EROFS: "alleen-lezen",
+    errno.EISDIR: "het is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EEXIST: "bestaat al",
+    errno.EIO: "invoer-/uitvoerfout van het apparaat",
+    errno.ENOTEMPTY: "de map is niet leeg",
+}
+
+
+def oorzaak(fout: BaseException) -> str:
+    """The cause of an OS error in Dutch, for a message; the system's own words only
+    where there is no Dutch one."""
+    nummer = getattr(fout, "errno", None)
+    if nummer in _OORZAKEN:
+        return _OORZAKEN[nummer]
+    return getattr(fout, "strerror", None) or str(fout) or fout.__class__.__name__

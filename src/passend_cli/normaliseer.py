@@ -54,3 +54,82 @@ def normaliseer(tekst: str) -> str:
     if "aan den" in tekst:
         tekst = re.sub(r"\baan den\b", "aan de", tekst)
     return tekst
+
+
+# --- one parser per notion ----------------------------------------------------------
+# Each works on the normalised key, so every spelling that folds alike parses alike.
+
+# Both spellings of the Frisian province occur in the sources and in people's typing.
+_PROVINCIE_VOUW = {"friesland": "fryslan"}
+
+
+def provincie_sleutel(naam: str) -> str:
+    """The match key of a province name: ``Friesland`` and ``Fryslân`` meet.
+
+    >>> provincie_sleutel("Fryslân") == provincie_sleutel("friesland")
+    True
+    """
+    sleutel = normaliseer(naam)
+    return _PROVINCIE_VOUW.get(sleutel, sleutel)
+
+
+# A PC4 (1000-9999), optionally with the two letters of a PC6 and an "NL" prefix.
+_POSTCODE = re.compile(r"(?:nl ?)?([1-9][0-9]{3}) ?(?:[a-z]{2})?")
+
+# An SWV code: sector and region number in any order and spelling ("PO2707",
+# "po 27-07", "SWV VO 28.10", "2001PO"), or a region number alone written with a
+# separator or after "swv" ("27-07", "27/07", "swv 2707"); bare "2707" is a postcode.
+_SWV_CODE = re.compile(
+    r"(?:(?P<woord>swv|samenwerkingsverband|regio|regionummer) ?)?"
+    r"(?:(?P<voor>po|vo) ?)?(?P<a>[0-9]{2})(?P<tussen> ?)(?P<b>[0-9]{2})(?: ?(?P<na>po|vo))?"
+)
+
+# A CBS gemeente code: "GM0392", "gm 0392", "gemeentecode 0392".
+_GEMEENTECODE = re.compile(r"(?:gm|gemeentecode|gemeente code|cbs code|cbscode) ?([0-9]{4})")
+
+
+def lees_postcode(tekst: str) -> str | None:
+    """The PC4 of a postcode in any spelling (PC4 or PC6, spaces, dashes, case, an
+    ``NL-`` prefix); None when *tekst* is not a postcode.
+
+    >>> lees_postcode("2051 AB"), lees_postcode("2051ab"), lees_postcode("NL-2051")
+    ('2051', '2051', '2051')
+    >>> lees_postcode("0123") is None, lees_postcode("27-07") is None
+    (True, True)
+    """
+    m = _POSTCODE.fullmatch(normaliseer(tekst))
+    return m.group(1) if m else None
+
+
+def lees_swv_code(tekst: str) -> tuple[str | None, str] | None:
+    """(sector or None, four-digit region number) of an SWV code in any spelling;
+    None when *tekst* is not one. Without a sector it names both the PO and the VO SWV
+    of that region.
+
+    >>> lees_swv_code("po 27-07"), lees_swv_code("SWV VO 28.10"), lees_swv_code("2001PO")
+    (('PO', '2707'), ('VO', '2810'), ('PO', '2001'))
+    >>> lees_swv_code("27/07"), lees_swv_code("swv 2707")
+    ((None, '2707'), (None, '2707'))
+    >>> lees_swv_code("2707") is None, lees_swv_code("PO2707VO") is None
+    (True, True)
+    """
+    m = _SWV_CODE.fullmatch(normaliseer(tekst))
+    if m is None:
+        return None
+    voor, na = m["voor"], m["na"]
+    if voor and na and voor != na:
+        return None
+    sector = voor or na
+    if not sector and not m["woord"] and not m["tussen"]:
+        return None  # four bare digits: a postcode
+    return (sector.upper() if sector else None), m["a"] + m["b"]
+
+
+def lees_gemeentecode(tekst: str) -> str | None:
+    """The CBS code (``GM0392``) of a gemeente code in any spelling; None otherwise.
+
+    >>> lees_gemeentecode("gm 0392"), lees_gemeentecode("gemeentecode 392") is None
+    ('GM0392', True)
+    """
+    m = _GEMEENTECODE.fullmatch(normaliseer(tekst))
+    return f"GM{m.group(1)}" if m else None

@@ -1,4 +1,5 @@
-"""Regenerate the bundled dataset: ``python -m passend_cli.build --sources DIR --out DIR``."""
+"""Regenerate the bundled dataset (developers only):
+``python -m passend_cli.bouw --sources ../shared/sources --out data``."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from passend_cli.build.samenstellen import PEILDATUM_REGELING, BouwFout, bouw
-from passend_cli.build.schrijven import schrijf
+from passend_cli.samenstellen.postcodes import PEILDATUM_REGELING
+from passend_cli.samenstellen.rijen import BouwFout
+from passend_cli.samenstellen.schrijven import schrijf
+from passend_cli.samenstellen.uit_bronnen import bouw
 
 DATASET_VERSIE = "2026.1"
 
@@ -44,7 +47,7 @@ METADATA = {
 BRONNEN_MD = """\
 # Bronnen van de gebundelde dataset
 
-Deze map wordt gemaakt door `python -m passend_cli.build --sources ../shared/sources --out data`.
+Deze map wordt gemaakt door `python -m passend_cli.bouw --sources ../shared/sources --out data`.
 Alle bestanden zijn UTF-8 CSV, gesorteerd; `metadata.json` geeft per bestand het aantal
 rijen en een SHA-256-controlesom. De feiten komen uit de bronnen hieronder; de bestanden
 zelf, hun indeling en alle teksten zijn van dit project.
@@ -85,7 +88,7 @@ woonplaats of gemeente als dat eenduidig is, anders blijft het leeg.
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m passend_cli.build",
+        prog="python -m passend_cli.bouw",
         description="Bouw de gebundelde dataset uit de bronbestanden.",
     )
     parser.add_argument("--sources", type=Path, required=True, help="map met de bronnen")

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from passend_cli import formaat
-from passend_cli.build.samenstellen import BouwFout, Dataset
 from passend_cli.normaliseer import normaliseer
+from passend_cli.samenstellen.rijen import BouwFout, Rijen
 
 
 def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
@@ -31,7 +31,7 @@ def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
     return buffer.getvalue()
 
 
-def aantallen(ds: Dataset) -> dict[str, int]:
+def aantallen(ds: Rijen) -> dict[str, int]:
     swv = ds.samenwerkingsverbanden
     return {
         "gemeenten": len(ds.gemeenten),
@@ -47,7 +47,7 @@ def aantallen(ds: Dataset) -> dict[str, int]:
     }
 
 
-def controleer(ds: Dataset) -> None:
+def controleer(ds: Rijen) -> None:
     """Refuse to write a dataset that breaks the invariants the tool relies on."""
     gemeenten = {g["code"] for g in ds.gemeenten}
     swv = {s["code"] for s in ds.samenwerkingsverbanden}
@@ -78,7 +78,7 @@ def controleer(ds: Dataset) -> None:
             raise BouwFout(f"voormalige gemeente {v['naam']}: opvolger onbekend")
 
 
-def maak_zoekindex(ds: Dataset) -> list[dict[str, str]]:
+def maak_zoekindex(ds: Rijen) -> list[dict[str, str]]:
     """Every searchable name with its normalised key. ``ref`` is a gemeente or SWV code,
     or the row number in woonplaatsen.csv, voormalige_gemeenten.csv or aliassen.csv."""
     ingangen = set()
@@ -103,7 +103,7 @@ def maak_zoekindex(ds: Dataset) -> list[dict[str, str]]:
 
 
 def schrijf(
-    ds: Dataset,
+    ds: Rijen,
     map_: Path,
     metadata: dict[str, Any],
     bronnen_md: str | None = None,
