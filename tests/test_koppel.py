@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from passend_cli import koppel as koppel_module
 from passend_cli.cli import app
 from passend_cli.fouten import DataFout
-from passend_cli.zoeken import zoek
+from passend_cli.zoeken import MIN_SCORE, zoek
 
 runner = CliRunner()
 
@@ -179,8 +179,8 @@ def test_zonder_typfouten_blijft_het_zekere_antwoord_gelijk(waarde):
         zeker = zoek(waarde, limiet=5, typfouten=False)
     except OngeldigeInvoer:
         return
-    assert all(r.score >= koppel_module.MIN_SCORE for r in zeker)
-    if alles and alles[0].score >= koppel_module.MIN_SCORE:
+    assert all(r.score >= MIN_SCORE for r in zeker)
+    if alles and alles[0].score >= MIN_SCORE:
         assert zeker and zeker[0].als_json() == alles[0].als_json()
     else:
         assert not zeker
@@ -306,7 +306,7 @@ def test_latin1_uit_excel(tmp_path):
 
 
 def test_latin1_na_het_eerste_blok_breekt_de_stroom_niet(tmp_path, monkeypatch):
-    monkeypatch.setattr(koppel_module, "EERSTE_BLOK", 16)
+    monkeypatch.setattr(koppel_module.csvbestand, "EERSTE_BLOK", 16)
     tekst = "plaats,x\nHaarlem,1\nHaarlem,2\nSúdwest-Fryslân,3\n"
     resultaat = draai([str(schrijf(tmp_path, tekst.encode("cp1252")))])
     assert resultaat.exit_code == 0
@@ -383,13 +383,18 @@ def test_kleine_cache_geeft_dezelfde_uitkomst(tmp_path, monkeypatch):
     assert voor == na
 
 
-def test_voortgangsbalk(tmp_path, monkeypatch):
+def test_voortgang_wordt_gemeld(tmp_path, monkeypatch):
     monkeypatch.setattr(koppel_module, "BLOK", 10)
     pad = schrijf(tmp_path, "postcode\n" + "2011\n" * 100)
     uit = tmp_path / "uit.csv"
-    samenvatting = koppel_module.koppel(pad, uit, voortgang=True, meld=lambda _: None)
+    gemeld = []
+    samenvatting = koppel_module.koppel(
+        pad, uit, voortgang=lambda *stand: gemeld.append(stand), meld=lambda _: None)
     assert samenvatting.rijen == 100
     assert len(uit.read_text().splitlines()) == 101
+    assert [rijen for rijen, _, _ in gemeld] == list(range(10, 101, 10))
+    assert all(totaal == pad.stat().st_size and 0 < gelezen <= totaal
+               for _, gelezen, totaal in gemeld)
 
 
 # --- stdin, stdout, -o, --sector ---------------------------------------------------------
@@ -534,7 +539,7 @@ def test_elke_invoer_komt_ongeschonden_terug(tmp_path, velden, scheiding):
     pad = tmp_path / "h.csv"
     pad.write_bytes(buffer.getvalue().encode("utf-8"))
     uit = tmp_path / "h-uit.csv"
-    s = koppel_module.koppel(pad, uit, meld=lambda _: None, voortgang=False)
+    s = koppel_module.koppel(pad, uit, meld=lambda _: None, voortgang=None)
     terug = list(csv.reader(io.StringIO(uit.read_bytes().decode("utf-8"), newline=""),
                             delimiter=scheiding))
     verwacht = list(csv.reader(io.StringIO(buffer.getvalue(), newline=""), delimiter=scheiding))

@@ -151,8 +151,8 @@ def test_gesloten_pijp_geeft_141_zonder_melding(monkeypatch):
     def dicht(*args, **kwargs):
         raise BrokenPipeError
 
-    monkeypatch.setattr("passend_cli.weergave.schrijf", dicht)
-    monkeypatch.setattr("passend_cli.cli_basis._stil_na_gesloten_pijp", lambda: 141)
+    monkeypatch.setattr("passend_cli.cli.weergave.schrijf", dicht)
+    monkeypatch.setattr("passend_cli.cli.basis._stil_na_gesloten_pijp", lambda: 141)
     resultaat = runner.invoke(app, ["lijst"])
     assert resultaat.exit_code == 141
     assert resultaat.stderr == ""

@@ -13,88 +13,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from passend_cli import formaat
 from passend_cli.fouten import DataFout
+from passend_cli.model import (
+    SECTOREN,
+    Dekking,
+    Gemeente,
+    Postcode,
+    Samenwerkingsverband,
+    VoormaligeGemeente,
+    Wijziging,
+    Woonplaats,
+)
 
-SECTOREN = ("PO", "VO")
-
-
-class Gemeente(NamedTuple):
-    code: str
-    naam: str
-    provincie: str
-
-
-class Samenwerkingsverband(NamedTuple):
-    code: str
-    sector: str
-    naam: str
-    ook_bekend_als: tuple[str, ...]
-    website: str
-    straat: str
-    postcode: str
-    plaats: str
-    email: str
-    telefoon: str
-    bewijs: str
-    bronnen: tuple[str, ...]
-
-    @property
-    def regiocode(self) -> str:
-        """The code as it is usually written: ``PO 27-07``."""
-        return f"{self.sector} {self.code[2:4]}-{self.code[4:]}"
-
-    @property
-    def weergavenaam(self) -> str:
-        """The known name, or a neutral description where no source gave one."""
-        return self.naam or f"Samenwerkingsverband {self.regiocode}"
-
-
-class Postcode(NamedTuple):
-    postcode: str
-    gemeente_code: str
-    po: str
-    vo: str
-    herkomst: str  # "regeling" (2015 annex), "duo" (after an update) or "afgeleid"
-    gemeente_2015: str
-
-    def swv(self, sector: str) -> str:
-        return self.po if sector == "PO" else self.vo
-
-
-class Woonplaats(NamedTuple):
-    naam: str
-    gemeente_code: str
-    postcodes: tuple[str, ...]
-    bron: str
-
-
-class VoormaligeGemeente(NamedTuple):
-    naam: str
-    code: str
-    einddatum: str
-    opvolgers: tuple[str, ...]
-
-
-class Wijziging(NamedTuple):
-    datum: str
-    swv: tuple[str, ...]
-    gemeenten: tuple[str, ...]
-    tekst: str
-    bron: str
-
-
-class Dekking(NamedTuple):
-    """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it."""
-
-    verband: Samenwerkingsverband
-    postcodes: tuple[str, ...] | None
-
-
-# Records are NamedTuples: thousands are made at start-up, and a tuple is the cheapest
-# immutable record Python can build.
+# Records are NamedTuples from passend_cli.model: thousands are made at start-up.
 
 
 def _regels(bron: Any, stam: str) -> list[str]:
@@ -319,6 +253,20 @@ class Dataset:
     def versie(self) -> str:
         return str(self.metadata.get("versie", "onbekend"))
 
+    def beschrijving(self) -> dict[str, Any]:
+        """Which dataset this is: where it comes from, its reference dates, sources and
+        counts (``passend info``)."""
+        meta = self.metadata
+        return {
+            "herkomst": self.herkomst,
+            "map": str(self.map),
+            "versie": self.versie,
+            "omschrijving": meta.get("omschrijving", ""),
+            "referentiedata": meta.get("referentiedata", {}),
+            "bronnen": meta.get("bronnen", []),
+            "aantallen": meta.get("aantallen", {}),
+        }
+
 
 def _lijst(tekst: str, scheiding: str) -> tuple[str, ...]:
     return tuple(d.strip() for d in tekst.split(scheiding) if d.strip())
@@ -356,22 +304,17 @@ def gebundelde_map() -> Any:
 
 @cache
 def laad() -> Dataset:
-    """The active dataset, loaded once per process."""
+    """The active dataset, loaded once per process: the user's refreshed copy when it is
+    complete and intact, otherwise the bundled one (with a warning when a copy exists
+    but is damaged)."""
     eigen = gebruikersdataset()
     waarschuwing = None
     if eigen.exists():
         problemen = formaat.controleer_map(eigen)
         if not problemen:
-            try:
-                return Dataset(eigen, "gebruiker")
-            except DataFout as fout:
-                problemen = [fout.bericht]
+            return Dataset(eigen, "gebruiker")
         waarschuwing = (
             f"Let op: de bijgewerkte dataset in {eigen} is beschadigd ({problemen[0]}); "
-            "de meegeleverde dataset wordt gebruikt. Herstel met 'passend data update' "
-            "of 'passend data reset'."
+            "de meegeleverde dataset wordt gebruikt."
         )
-    try:
-        return Dataset(gebundelde_map(), "gebundeld", waarschuwing)
-    except FileNotFoundError:
-        raise DataFout("De meegeleverde dataset ontbreekt; installeer passend opnieuw.") from None
+    return Dataset(gebundelde_map(), "gebundeld", waarschuwing)

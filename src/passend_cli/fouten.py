@@ -1,4 +1,4 @@
-"""The library's exceptions, and the two helpers every message needs.
+"""The library's exceptions, and the helpers its Dutch messages share.
 
 Each exception carries a Dutch sentence fit for the user and the exit code the CLI
 ends with, so the command boundary only has to map them. Messages never name CLI
@@ -27,10 +27,25 @@ class NietGevonden(PassendFout, LookupError):
     exitcode = 1
 
 
+class GeenVerbandMaarPlaats(NietGevonden):
+    """A place was given where an SWV was asked for; ``suggesties`` are the codes of
+    the SWVs that serve it."""
+
+    def __init__(self, bericht: str, *, plaats: str, suggesties: list[str]) -> None:
+        super().__init__(bericht, suggesties=suggesties)
+        self.plaats = plaats
+
+
 class OngeldigeInvoer(PassendFout, ValueError):
     """The query or option cannot be used at all (exit 2)."""
 
     exitcode = 2
+
+
+class LegeInvoer(OngeldigeInvoer):
+    """Nothing searchable was given (exit 2); the CLI adds an example of its command."""
+
+    voorbeeld: str | None = None  # filled in by the CLI
 
 
 class DataFout(PassendFout):
@@ -50,6 +65,15 @@ def toonbaar(tekst: str, n: int = 60) -> str:
     """
     tekst = "".join(c if c.isprintable() else " " for c in str(tekst)).strip()
     return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
+
+
+def getal(n: float) -> str:
+    """A whole number the Dutch way: ``12.345``.
+
+    >>> getal(1234567.4)
+    '1.234.567'
+    """
+    return f"{round(n):,}".replace(",", ".")
 
 
 _OORZAKEN = {

@@ -46,11 +46,14 @@ def normaliseer(tekst: str) -> str:
         tekst = _AAN_DE.sub(" aan de ", tekst)
     if "&" in tekst:
         tekst = tekst.replace("&", " en ")
+    # Separators first: some are not ASCII (en dash, curly apostrophe) and would
+    # otherwise vanish with the accents below instead of separating.
+    tekst = tekst.lower().translate(_VERTAAL)
     if not tekst.isascii():
         # NFKD splits "â" into "a" + accent and "ĳ" into "ij"; what is still not
         # ASCII after that (accents, emoji, other scripts) cannot match a Dutch name.
         tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
-    tekst = " ".join(tekst.lower().translate(_VERTAAL).split())
+    tekst = " ".join(tekst.split())
     if "aan den" in tekst:
         tekst = re.sub(r"\baan den\b", "aan de", tekst)
     return tekst
@@ -76,12 +79,12 @@ def provincie_sleutel(naam: str) -> str:
 # A PC4 (1000-9999), optionally with the two letters of a PC6 and an "NL" prefix.
 _POSTCODE = re.compile(r"(?:nl ?)?([1-9][0-9]{3}) ?(?:[a-z]{2})?")
 
-# An SWV code: sector and region number in any order and spelling ("PO2707",
-# "po 27-07", "SWV VO 28.10", "2001PO"), or a region number alone written with a
-# separator or after "swv" ("27-07", "27/07", "swv 2707"); bare "2707" is a postcode.
+# An SWV code: a sector and a region number in any spelling ("PO2707", "po 27-07",
+# "SWV VO 28.10"), or a region number alone, written with a separator or after "swv"
+# ("27-07", "27/07", "swv 2707"); four bare digits are a postcode.
 _SWV_CODE = re.compile(
     r"(?:(?P<woord>swv|samenwerkingsverband|regio|regionummer) ?)?"
-    r"(?:(?P<voor>po|vo) ?)?(?P<a>[0-9]{2})(?P<tussen> ?)(?P<b>[0-9]{2})(?: ?(?P<na>po|vo))?"
+    r"(?:(?P<sector>po|vo) ?)?(?P<a>[0-9]{2})(?P<tussen> ?)(?P<b>[0-9]{2})"
 )
 
 # A CBS gemeente code: "GM0392", "gm 0392", "gemeentecode 0392".
@@ -101,27 +104,23 @@ def lees_postcode(tekst: str) -> str | None:
     return m.group(1) if m else None
 
 
-def lees_swv_code(tekst: str) -> tuple[str | None, str] | None:
+def lees_swv_code(tekst: str, *, kale_cijfers: bool = False) -> tuple[str | None, str] | None:
     """(sector or None, four-digit region number) of an SWV code in any spelling;
     None when *tekst* is not one. Without a sector it names both the PO and the VO SWV
-    of that region.
+    of that region. *kale_cijfers*: four bare digits are a region number too (in a
+    file column of SWV numbers, not in a search box, where they are a postcode).
 
-    >>> lees_swv_code("po 27-07"), lees_swv_code("SWV VO 28.10"), lees_swv_code("2001PO")
-    (('PO', '2707'), ('VO', '2810'), ('PO', '2001'))
-    >>> lees_swv_code("27/07"), lees_swv_code("swv 2707")
-    ((None, '2707'), (None, '2707'))
-    >>> lees_swv_code("2707") is None, lees_swv_code("PO2707VO") is None
-    (True, True)
+    >>> lees_swv_code("po 27-07"), lees_swv_code("SWV VO 28.10"), lees_swv_code("27/07")
+    (('PO', '2707'), ('VO', '2810'), (None, '2707'))
+    >>> lees_swv_code("2707") is None, lees_swv_code("2707", kale_cijfers=True)
+    (True, (None, '2707'))
     """
     m = _SWV_CODE.fullmatch(normaliseer(tekst))
     if m is None:
         return None
-    voor, na = m["voor"], m["na"]
-    if voor and na and voor != na:
+    sector = m["sector"]
+    if not (sector or m["woord"] or m["tussen"] or kale_cijfers):
         return None
-    sector = voor or na
-    if not sector and not m["woord"] and not m["tussen"]:
-        return None  # four bare digits: a postcode
     return (sector.upper() if sector else None), m["a"] + m["b"]
 
 

@@ -8,87 +8,26 @@ fuzzy; on equal footing gemeente before woonplaats before former gemeente before
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from passend_cli.dataset import (
-    Dataset,
-    Dekking,
-    Gemeente,
-    Samenwerkingsverband,
-    Wijziging,
-    laad,
+from passend_cli.dataset import Dataset, laad
+from passend_cli.fouten import (
+    GeenVerbandMaarPlaats,
+    LegeInvoer,
+    NietGevonden,
+    OngeldigeInvoer,
+    toonbaar,
 )
-from passend_cli.fouten import OngeldigeInvoer
-from passend_cli.normaliseer import normaliseer
+from passend_cli.model import Dekking, Resultaat, Samenwerkingsverband
+from passend_cli.normaliseer import lees_postcode, lees_swv_code, normaliseer
 
 _VOLGORDE = {"gemeente": 0, "woonplaats": 1, "voormalige gemeente": 2, "samenwerkingsverband": 3}
 
-_POSTCODE = re.compile(r"(\d{4})([a-z]{2})?")
-_SWV_CODE = re.compile(r"(?:swv)?(po|vo)(\d{2})(\d{2})")
-# "27-07" or "28.10" without a sector: the PO and the VO SWV of that region number.
-_REGIONUMMER = re.compile(r"\s*(?:swv\s*)?(\d{2})\s*[-.]\s*(\d{2})\s*", re.IGNORECASE)
 # Queries longer than any name only cost time; nothing that long can match.
 MAX_LENGTE = 100
-# Typo matches below this similarity (rapidfuzz ratio, 0-100) are noise, not answers.
+# The one threshold of certainty: name matches scoring below it (every typo match
+# does) are corrections, not answers; koppel never accepts them.
 MIN_SCORE = 80.0
-
-
-class Resultaat(NamedTuple):
-    """One answer of ``zoek``. A NamedTuple rather than a dataclass: defining a
-    dataclass costs start-up time on every run of ``passend zoek``."""
-
-    soort: str
-    naam: str
-    score: float
-    toelichting: str
-    gemeente: Gemeente | None
-    dekking: list[Dekking]
-    wijzigingen: Sequence[Wijziging] = ()
-    # For soort "postcode": the PC4; for split places the CLI suggests searching by it.
-    postcode: str | None = None
-    # Dutch sentences about gaps in the answer (no SWV in the regulation, derived PC4).
-    opmerkingen: Sequence[str] = ()
-
-    def als_json(self) -> dict[str, Any]:
-        return {
-            "soort": self.soort,
-            "naam": self.naam,
-            "score": round(self.score, 1),
-            "toelichting": self.toelichting,
-            "gemeente": None
-            if self.gemeente is None
-            else {
-                "code": self.gemeente.code,
-                "naam": self.gemeente.naam,
-                "provincie": self.gemeente.provincie,
-            },
-            "samenwerkingsverbanden": [verband_json(d.verband, d.postcodes) for d in self.dekking],
-            "wijzigingen": [
-                {"datum": w.datum, "tekst": w.tekst, "bron": w.bron or None}
-                for w in self.wijzigingen
-            ],
-            "opmerkingen": list(self.opmerkingen),
-        }
-
-
-def verband_json(v: Samenwerkingsverband, postcodes: tuple[str, ...] | None = None) -> dict:
-    """The contract's SWV object; unknown fields are null, never invented."""
-    return {
-        "code": v.code,
-        "sector": v.sector,
-        "naam": v.naam or None,
-        "website": v.website or None,
-        "email": v.email or None,
-        "telefoon": v.telefoon or None,
-        "adres": {
-            "straat": v.straat or None,
-            "postcode": v.postcode or None,
-            "plaats": v.plaats or None,
-        },
-        "postcodes": list(postcodes) if postcodes is not None else None,
-    }
 
 
 # --- the name index -----------------------------------------------------------------
@@ -133,10 +72,7 @@ def zoek(
         raise OngeldigeInvoer("Geef een zoekterm op.")
     sleutel = normaliseer(zoekterm[: MAX_LENGTE * 2])[:MAX_LENGTE].strip()
     if not sleutel:
-        raise OngeldigeInvoer(
-            "Geef een plaatsnaam, gemeente, postcode of code op, "
-            "bijvoorbeeld: passend zoek Haarlem."
-        )
+        raise LegeInvoer("Geef een plaatsnaam, gemeente, postcode of code op.")
     limiet = max(1, limiet)
     resultaten = _interpreteer(zoekterm, sleutel, limiet, typfouten)
     # People write "gemeente Haarlem" or "postcode 2051 AB"; a name that itself starts
@@ -156,14 +92,11 @@ _SOORTWOORDEN = frozenset(
 def _interpreteer(
     zoekterm: str, sleutel: str, limiet: int, typfouten: bool
 ) -> list[Resultaat]:
-    """Postcode, then SWV code, then name: the first reading that fits decides."""
-    kaal = sleutel.replace(" ", "")
-    if m := _REGIONUMMER.fullmatch(zoekterm.replace("–", "-").replace("—", "-")):
-        return _zoek_code(None, m.group(1) + m.group(2))
-    if m := _POSTCODE.fullmatch(kaal):
-        return _zoek_postcode(m.group(1))
-    if m := _SWV_CODE.fullmatch(kaal):
-        return _zoek_code(m.group(1), m.group(2) + m.group(3))
+    """SWV code, then postcode, then name: the first reading that fits decides."""
+    if code := lees_swv_code(sleutel):
+        return _zoek_code(*code)
+    if pc4 := lees_postcode(sleutel):
+        return _zoek_postcode(pc4)
     return _zoek_naam(sleutel, limiet, typfouten)
 
 
@@ -212,7 +145,7 @@ def _zoek_postcode(pc4: str) -> list[Resultaat]:
 
 def _zoek_code(sector: str | None, nummer: str) -> list[Resultaat]:
     ds = laad()
-    sectoren = [sector.upper()] if sector else ["PO", "VO"]
+    sectoren = [sector] if sector else ["PO", "VO"]
     uit = []
     for s in sectoren:
         v = ds.verbanden.get(f"{s}{nummer}")
@@ -366,3 +299,46 @@ def suggesties(zoekterm: str, n: int = 3) -> list[str]:
         if naam not in uit:
             uit.append(naam)
     return uit[:n]
+
+
+# --- one SWV by code or name ----------------------------------------------------------
+
+
+def samenwerkingsverband(code_of_naam: str) -> Samenwerkingsverband:
+    """One SWV by code (any spelling) or name. Raises NietGevonden with suggestions
+    (the codes that serve a place, when a place name was given) otherwise."""
+    ds = laad()
+    tekst = (code_of_naam if isinstance(code_of_naam, str) else "")[:200]
+    sleutel = normaliseer(tekst)
+    if not sleutel:
+        raise LegeInvoer("Geef een code of naam van een samenwerkingsverband op.")
+    if code := lees_swv_code(sleutel):
+        sector, nummer = code
+        if sector is None:
+            # "27-07": the region number of a PO and a VO SWV; which one is meant?
+            codes = [c for c in (f"PO{nummer}", f"VO{nummer}") if c in ds.verbanden]
+            if codes:
+                raise NietGevonden(
+                    f"'{toonbaar(tekst, 20)}' is het regionummer van {' en '.join(codes)}; "
+                    "kies er een.",
+                    suggesties=codes,
+                )
+        elif f"{sector}{nummer}" in ds.verbanden:
+            return ds.verbanden[f"{sector}{nummer}"]
+        gevraagd = f"{sector or ''}{nummer}"
+        raise NietGevonden(
+            f"Er is geen samenwerkingsverband met code {gevraagd}.",
+            suggesties=[c for c in ds.verbanden
+                        if c[2:4] == nummer[:2] and c[:2] == (sector or c[:2])][:5],
+        )
+    swv = [t for t in naam_treffers(sleutel, 10) if t[2].soort == "samenwerkingsverband"]
+    if swv:
+        return ds.verbanden[swv[0][2].ref]
+    # A place name: point to the SWVs that serve it instead of guessing one of them.
+    plaatsen = _interpreteer(tekst, sleutel, 1, True)
+    if plaatsen:
+        raise GeenVerbandMaarPlaats(
+            f"'{toonbaar(tekst)}' is geen samenwerkingsverband maar een {plaatsen[0].soort}.",
+            plaats=tekst, suggesties=[d.verband.code for d in plaatsen[0].dekking],
+        )
+    raise NietGevonden(f"Geen samenwerkingsverband gevonden met de naam '{toonbaar(tekst)}'.")

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from passend_cli import dataset
+from passend_cli.fouten import getal
+from passend_cli.model import SECTOREN
 from passend_cli.normaliseer import normaliseer
 
 
@@ -42,7 +44,7 @@ def verschillen(oud: dataset.Dataset, nieuw: dataset.Dataset) -> Verschillen:
     gemeenten = set()
     for pc in sorted(oud.postcodes.keys() | nieuw.postcodes.keys()):
         o, n = oud.postcodes.get(pc), nieuw.postcodes.get(pc)
-        for sector in dataset.SECTOREN:
+        for sector in SECTOREN:
             a, b = (o.swv(sector) if o else ""), (n.swv(sector) if n else "")
             if a != b:
                 gemeenten.add((n or o).gemeente_code)
@@ -68,7 +70,7 @@ def beschrijf(v: Verschillen, *, max_regels: int = 10) -> list[str]:
             regels.append(kop)
             regels.extend(f"  {i}" for i in items[:max_regels])
             if len(items) > max_regels:
-                regels.append(f"  … en nog {_getal(len(items) - max_regels)}.")
+                regels.append(f"  … en nog {getal(len(items) - max_regels)}.")
 
     reeks([f"{c} {n}" for c, n in v.toegevoegd],
           f"Nieuwe samenwerkingsverbanden ({len(v.toegevoegd)}):")
@@ -79,15 +81,11 @@ def beschrijf(v: Verschillen, *, max_regels: int = 10) -> list[str]:
     if v.verplaatst:
         pcs = len({p for p, *_ in v.verplaatst})
         reeks([f"{p} {s}: {a or 'geen'} → {b or 'geen'}" for p, s, a, b in v.verplaatst],
-              f"{_getal(pcs)} postcodes vallen nu onder een ander samenwerkingsverband, "
+              f"{getal(pcs)} postcodes vallen nu onder een ander samenwerkingsverband, "
               "bijvoorbeeld:")
-    reeks(v.nieuwe_postcodes, f"Nieuwe postcodes ({_getal(len(v.nieuwe_postcodes))}):")
+    reeks(v.nieuwe_postcodes, f"Nieuwe postcodes ({getal(len(v.nieuwe_postcodes))}):")
     if v.gemeenten:
         meer = len(v.gemeenten) - max_regels
         lijst = ", ".join(v.gemeenten[:max_regels]) + (f" en nog {meer}" if meer > 0 else "")
         regels.append(f"Betrokken gemeenten ({len(v.gemeenten)}): {lijst}.")
     return regels
-
-
-def _getal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from passend_cli.fouten import DataFout, oorzaak
+from passend_cli.normaliseer import lees_swv_code
 
 REGIO = "regio_erkende_samenwerkingen.csv"
 NAMEN = "samenwerkingserkenningen.csv"
@@ -85,16 +86,12 @@ def lees_csv(pad: Path, naam: str, verplicht: tuple[str, ...]) -> list[tuple[int
     return rijen
 
 
-_CODE = re.compile(r"(?:SWV)?(PO|VO)?(?:SWV)?([0-9]{2})([0-9]{2})(PO|VO)?")
-
-
 def swv_code(waarde: str, sector: str | None = None, *, bron: str = "") -> str:
     """DUO's number of an SWV in our form: ``PO2001``, ``SWV PO 20-01``, ``po 20.01`` and
     (given the sector) ``2001`` all become ``PO2001``; anything else is a DataFout."""
-    m = _CODE.fullmatch(re.sub(r"[\s\-._/]", "", waarde.upper()))
-    eigen = m and (m[1] or m[4])
-    if m and not (m[1] and m[4]) and (eigen or sector) and (not sector or eigen in (None, sector)):
-        return f"{eigen or sector}{m[2]}{m[3]}"
+    gelezen = lees_swv_code(waarde, kale_cijfers=True)
+    if gelezen and (gelezen[0] or sector) and (not sector or gelezen[0] in (None, sector)):
+        return f"{gelezen[0] or sector}{gelezen[1]}"
     waar = f" in {bron}" if bron else ""
     raise DataFout(
         f"Onbekende code van een samenwerkingsverband{waar}: {waarde!r} "

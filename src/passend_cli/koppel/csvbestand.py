@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import errno
 import io
 import os
 import re
@@ -25,36 +24,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from passend_cli.fouten import OngeldigeInvoer
+from passend_cli.fouten import OngeldigeInvoer, oorzaak, toonbaar
 
 # Bytes looked at to choose the encoding.
 EERSTE_BLOK = 1 << 16
-
-
-# --- messages -------------------------------------------------------------------------
-
-
-_REDENEN = {
-    errno.ENOENT: "de map of het bestand bestaat niet",
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.ENOSPC: "de schijf is vol",
-    errno.EROFS: "alleen-lezen",
-    errno.EISDIR: "het is een map",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-}
-
-
-def reden(fout: OSError) -> str:
-    """The cause of an OS error in Dutch, for a message."""
-    return _REDENEN.get(fout.errno or 0) or fout.strerror or fout.__class__.__name__
-
-
-def toonbaar(tekst: str, n: int = 40) -> str:
-    """*tekst* fit for a one-line message: unprintable characters as spaces, at most
-    *n* characters."""
-    tekst = "".join(c if c.isprintable() else " " for c in tekst).strip()
-    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 
 
 # --- reading: encoding and delimiter --------------------------------------------------
@@ -205,7 +178,7 @@ def open_invoer(invoer: str | os.PathLike[str]) -> tuple[IO[bytes], int | None, 
     except OSError as fout:
         raise OngeldigeInvoer(
             f"Het invoerbestand '{toonbaar(str(pad), 80)}' is niet leesbaar "
-            f"({reden(fout)})."
+            f"({oorzaak(fout)})."
         ) from None
     try:
         grootte = os.fstat(bestand.fileno()).st_size or None
@@ -251,7 +224,7 @@ class Uitvoer:
                 self.stroom = open(doel, "w", encoding="utf-8", newline="")  # noqa: SIM115
             except OSError as fout:
                 raise OngeldigeInvoer(
-                    f"Kan het uitvoerbestand '{naam}' niet schrijven ({reden(fout)})."
+                    f"Kan het uitvoerbestand '{naam}' niet schrijven ({oorzaak(fout)})."
                 ) from None
             return self.stroom
         try:
@@ -262,7 +235,7 @@ class Uitvoer:
         except OSError as fout:
             raise OngeldigeInvoer(
                 f"Kan het uitvoerbestand '{naam}' niet schrijven "
-                f"({reden(fout)})."
+                f"({oorzaak(fout)})."
             ) from None
         self.stroom = open(fd, "w", encoding="utf-8", newline="", buffering=1 << 20)  # noqa: SIM115
         return self.stroom
@@ -284,7 +257,7 @@ class Uitvoer:
             if gelukt:
                 raise OngeldigeInvoer(
                     f"Kan het uitvoerbestand '{toonbaar(str(self.doel), 80)}' niet schrijven "
-                    f"({reden(fout)})."
+                    f"({oorzaak(fout)})."
                 ) from None
         finally:
             if self._tijdelijk:
@@ -305,9 +278,3 @@ def _zet_rechten(tijdelijk: str, doel: Path) -> None:
         os.chmod(tijdelijk, modus)
     except OSError:
         pass
-
-
-__all__ = [
-    "EERSTE_BLOK", "FOUTAFHANDELING", "GequootLezer", "Uitvoer", "Voorstuk", "csv_regel",
-    "kies_codering", "open_invoer", "reden", "scheidingsteken", "toonbaar",
-]

@@ -15,8 +15,8 @@ from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
-from passend_cli.fouten import PassendFout
-from passend_cli.uitvoer import melding
+from passend_cli.cli.uitvoer import melding
+from passend_cli.fouten import LegeInvoer, PassendFout
 
 EXIT_ONDERBROKEN = 130
 # A bug in passend itself (EX_SOFTWARE); PASSEND_DEBUG=1 shows the traceback instead.
@@ -58,6 +58,17 @@ def _meld_fout(fout: PassendFout) -> None:
     melding(fout.bericht)
     if fout.suggesties:
         melding("Bedoelde u: " + ", ".join(fout.suggesties) + "?")
+    elif isinstance(fout, LegeInvoer) and fout.voorbeeld:
+        melding(f"Bijvoorbeeld: {fout.voorbeeld}")
+
+
+def _voorbeeld(commando: Any) -> str | None:
+    """The first example in a command's help text ("Voorbeeld: passend zoek Haarlem")."""
+    for regel in (getattr(commando, "help", None) or "").splitlines():
+        kop, _, rest = regel.strip().partition(": ")
+        if kop in ("Voorbeeld", "Voorbeelden") and rest:
+            return rest.split(" · ")[0].strip()
+    return None
 
 
 # --- Dutch help --------------------------------------------------------------------------
@@ -147,6 +158,11 @@ class PassendGroep(TyperGroup):
         # Typer's own handler would turn a closed pipe into exit 1 before main() sees it.
         try:
             return super().invoke(ctx)
+        except LegeInvoer as fout:
+            # The library says what is missing; the example is the command's own.
+            commando = self.get_command(ctx, ctx.invoked_subcommand or "")
+            fout.voorbeeld = _voorbeeld(commando)
+            raise
         except BrokenPipeError:
             raise typer.Exit(_stil_na_gesloten_pijp()) from None
         except OSError as fout:
@@ -163,8 +179,6 @@ def _stil_na_gesloten_pijp() -> int:
     except (OSError, ValueError, AttributeError):
         pass
     return EXIT_PIJP
-
-
 
 
 class Sector(str, enum.Enum):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
 from typing import Annotated, Any
 
 import typer
 
-from passend_cli.cli_basis import JsonOptie, PassendCommando, PassendGroep
-
-# --- passend data: refresh from DUO --------------------------------------------------
+from passend_cli.cli import uitvoer
+from passend_cli.cli.basis import JsonOptie, PassendCommando, PassendGroep
 
 data_app = typer.Typer(
     cls=PassendGroep,
@@ -23,29 +20,11 @@ data_app = typer.Typer(
 )
 
 
-def _voortgangsbalk():
-    """A rich progress bar on stderr when it is a terminal; otherwise nothing."""
-    if not sys.stderr.isatty():
-        return contextlib.nullcontext(None)
-    from rich.progress import DownloadColumn, Progress, TextColumn
-
-    return Progress(TextColumn("{task.description}"), *Progress.get_default_columns()[1:3],
-                    DownloadColumn(), transient=True, console=_stderr_console())
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
 def _meld_resultaat(resultaat: Any, json_: bool) -> None:
     from passend_cli import bijwerken
 
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json({
+        uitvoer.schrijf_json({
             "map": str(resultaat.map),
             "versie": resultaat.metadata.get("versie"),
             "referentiedata": resultaat.metadata.get("referentiedata", {}),
@@ -53,12 +32,10 @@ def _meld_resultaat(resultaat: Any, json_: bool) -> None:
             "meldingen": resultaat.meldingen,
         })
         return
-    from passend_cli.uitvoer import schrijf
-
     regels = [f"Bijgewerkte dataset {resultaat.metadata.get('versie')} staat in {resultaat.map}."]
     regels += bijwerken.beschrijf(resultaat.verschillen)
     regels += [f"Let op: {m}" for m in resultaat.meldingen]
-    schrijf("\n".join(regels))
+    uitvoer.schrijf("\n".join(regels))
 
 
 @data_app.command(cls=PassendCommando, name="update")
@@ -75,17 +52,9 @@ def data_update(
     Voorbeeld: passend data update
     """
     from passend_cli import bijwerken
+    from passend_cli.cli.voortgang import download_balk
 
-    with _voortgangsbalk() as balk:
-        taken: dict[str, Any] = {}
-
-        def voortgang(naam: str, gelezen: int, totaal: int | None) -> None:
-            if balk is None:
-                return
-            if naam not in taken:
-                taken[naam] = balk.add_task(naam, total=totaal)
-            balk.update(taken[naam], completed=gelezen)
-
+    with download_balk() as voortgang:
         resultaat = bijwerken.update(bron or bijwerken.DUO_BASIS, voortgang=voortgang)
     _meld_resultaat(resultaat, json_)
 
@@ -116,12 +85,8 @@ def data_status(json_: JsonOptie = False) -> None:
 
     toestand = bijwerken.status()
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json(toestand)
+        uitvoer.schrijf_json(toestand)
         return
-    from passend_cli.uitvoer import schrijf
-
     actief = "bijgewerkte kopie" if toestand["herkomst"] == "gebruiker" else "meegeleverd"
     regels = [
         f"Actieve dataset: {actief}, versie {toestand['versie']}",
@@ -132,7 +97,7 @@ def data_status(json_: JsonOptie = False) -> None:
         regels.append(f"De bijgewerkte kopie is beschadigd: {'; '.join(toestand['problemen'])}.")
     elif not toestand["gebruikerskopie"]:
         regels.append("Er is geen bijgewerkte kopie; 'passend data update' haalt er een op.")
-    schrijf("\n".join(regels))
+    uitvoer.schrijf("\n".join(regels))
 
 
 # "passend data info" is what many users type for the same question.
@@ -146,11 +111,10 @@ def data_reset() -> None:
     Voorbeeld: passend data reset
     """
     from passend_cli import bijwerken
-    from passend_cli.uitvoer import schrijf
 
     if bijwerken.reset():
-        schrijf("De bijgewerkte dataset is verwijderd; de meegeleverde dataset is weer actief.")
+        uitvoer.schrijf(
+            "De bijgewerkte dataset is verwijderd; de meegeleverde dataset is weer actief."
+        )
     else:
-        schrijf("Er was geen bijgewerkte dataset; de meegeleverde dataset is actief.")
-
-
+        uitvoer.schrijf("Er was geen bijgewerkte dataset; de meegeleverde dataset is actief.")

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from passend_cli.uitvoer import op_terminal, schrijf
+from passend_cli.cli.uitvoer import op_terminal, schrijf
+from passend_cli.zoeken import MIN_SCORE
 
-if TYPE_CHECKING:  # for annotations only: importing them would cost start-up time
-    from passend_cli.dataset import Samenwerkingsverband
-    from passend_cli.verbanden import Verband
-    from passend_cli.zoeken import Resultaat
+if TYPE_CHECKING:
+    from passend_cli.model import Resultaat, Samenwerkingsverband, Verband
 
 ONBEKEND = "onbekend"
 GEEN_CONTACT = "niet bekend (geen bron gevonden)"
@@ -74,16 +73,12 @@ def _alternatieven(resultaten: list[Resultaat]) -> str | None:
     return "Bedoelde u ook: " + "; ".join(delen) + "?"
 
 
-# Below this score the answer came from typo matching (see zoeken.naam_treffers).
-SCORE_TYPFOUT = 80.0
-
-
 def _zoek_voetregels(
     resultaten: list[Resultaat], thema: str | None, zoekterm: str = ""
 ) -> list[str]:
     r = resultaten[0]
     regels = []
-    if r.score < SCORE_TYPFOUT:
+    if r.score < MIN_SCORE:
         regels.append(f"Let op: '{zoekterm}' niet precies gevonden; dit komt het dichtst bij.")
     regels += [*r.opmerkingen, *(f"{w.datum}: {w.tekst}" for w in r.wijzigingen)]
     for extra in (_hint_postcode(r), _alternatieven(resultaten)):
@@ -97,9 +92,10 @@ def _zoek_voetregels(
 # --- zoek ----------------------------------------------------------------------------
 
 
-def zoekresultaten(
-    resultaten: list[Resultaat], zoekterm: str, thema: str | None = None
-) -> None:
+def zoekresultaten(resultaten: list[Resultaat], zoekterm: str) -> None:
+    from passend_cli.thema import thema_voor_zoekresultaat
+
+    thema = thema_voor_zoekresultaat(resultaten[0].soort)
     if op_terminal():
         _zoek_rich(resultaten, zoekterm, thema)
     else:
@@ -262,8 +258,10 @@ def toon(x: Verband) -> None:
 
 
 def info(gegevens: dict[str, Any]) -> None:
+    herkomst = ("bijgewerkte kopie (passend data update)" if gegevens["herkomst"] == "gebruiker"
+                else "meegeleverd bij het programma")
     regels = [
-        f"Actieve dataset: {gegevens['herkomst_tekst']}",
+        f"Actieve dataset: {herkomst}",
         f"Map:             {gegevens['map']}",
         f"Versie:          {gegevens['versie']}",
         "",

@@ -1,26 +1,27 @@
-"""The ``passend`` command: parses arguments, calls the library, renders the answer.
+"""The ``passend`` commands: parse arguments, call the library, render the answer.
 
-Library modules are imported inside the commands, so ``passend --help`` reads no data
-and imports neither rapidfuzz nor rich (help pages are plain text, see cli_basis).
+Each command imports the library module it needs when it runs, so ``passend --help``
+reads no data and imports neither rapidfuzz nor rich (help pages are plain text, see
+:mod:`.basis`).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from passend_cli import __version__
-from passend_cli.cli_basis import (
+from passend_cli.cli import uitvoer
+from passend_cli.cli.basis import (
     CsvOptie,
     JsonOptie,
     PassendCommando,
     PassendGroep,
     SectorOptie,
 )
-from passend_cli.cli_data import data_app
-from passend_cli.fouten import OngeldigeInvoer
-from passend_cli.uitvoer import melding
+from passend_cli.cli.data import data_app
+from passend_cli.fouten import GeenVerbandMaarPlaats, OngeldigeInvoer, toonbaar
 
 
 def _versie(waarde: bool) -> None:
@@ -64,12 +65,16 @@ def _hoofd(
 app.add_typer(data_app, name="data")
 
 
-def _waarschuw_bij_beschadigde_data() -> None:
+def _actieve_dataset():
+    """The active dataset; a damaged user copy is reported once, with how to repair it."""
     from passend_cli.dataset import laad
 
     ds = laad()
     if ds.waarschuwing:
-        melding(ds.waarschuwing)
+        uitvoer.melding(
+            f"{ds.waarschuwing} Herstel met 'passend data update' of 'passend data reset'."
+        )
+    return ds
 
 
 def _niet_tegelijk(json_: bool, csv_: bool) -> None:
@@ -101,33 +106,20 @@ def zoek(
     from passend_cli import zoeken
 
     term = " ".join(zoekterm)
-    _waarschuw_bij_beschadigde_data()
+    _actieve_dataset()
     resultaten = zoeken.zoek(term, limiet=limiet, sector=sector.value if sector else None)
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json({"zoekterm": term, "resultaten": [r.als_json() for r in resultaten]})
+        uitvoer.schrijf_json({"zoekterm": term, "resultaten": [r.als_json() for r in resultaten]})
     if not resultaten:
+        uitvoer.melding(f"Niets gevonden voor '{toonbaar(term)}'.")
         suggesties = zoeken.suggesties(term)
-        melding(f"Niets gevonden voor '{_kort(term)}'.")
         if suggesties:
-            melding("Bedoelde u: " + ", ".join(suggesties) + "?")
+            uitvoer.melding("Bedoelde u: " + ", ".join(suggesties) + "?")
         raise typer.Exit(1)
     if not json_:
-        from passend_cli import weergave
+        from passend_cli.cli import weergave
 
-        weergave.zoekresultaten(resultaten, _kort(term), thema=_thema_bij(resultaten[0].soort))
-
-
-def _kort(tekst: str, n: int = 60) -> str:
-    tekst = "".join(c if c.isprintable() else " " for c in tekst).strip()
-    return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
-
-
-def _thema_bij(soort: str) -> str | None:
-    from passend_cli.thema import thema_voor_zoekresultaat
-
-    return thema_voor_zoekresultaat(soort)
+        weergave.zoekresultaten(resultaten, toonbaar(term))
 
 
 @app.command(cls=PassendCommando)
@@ -146,16 +138,12 @@ def lijst(
     from passend_cli import verbanden
 
     _niet_tegelijk(json_, csv_)
-    _waarschuw_bij_beschadigde_data()
+    _actieve_dataset()
     resultaat = verbanden.lijst(sector.value if sector else None, provincie)
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json([_lijst_json(x) for x in resultaat])
+        uitvoer.schrijf_json([x.als_json(volledig=False) for x in resultaat])
     elif csv_:
-        from passend_cli.uitvoer import schrijf_csv
-
-        schrijf_csv(
+        uitvoer.schrijf_csv(
             ("code", "sector", "naam", "aantal_gemeenten", "gemeenten", "provincies", "website"),
             (
                 (x.verband.code, x.verband.sector, x.verband.naam, len(x.gemeenten),
@@ -164,29 +152,14 @@ def lijst(
                 for x in resultaat
             ),
         )
-    else:
-        if not resultaat:
-            melding("Geen samenwerkingsverbanden gevonden met deze keuze.")
-            raise typer.Exit(1)
-        from passend_cli import weergave
+    elif resultaat:
+        from passend_cli.cli import weergave
 
         weergave.lijst(resultaat)
+    else:
+        uitvoer.melding("Geen samenwerkingsverbanden gevonden met deze keuze.")
     if not resultaat:
         raise typer.Exit(1)
-
-
-def _lijst_json(x) -> dict[str, Any]:
-    v = x.verband
-    return {
-        "code": v.code,
-        "sector": v.sector,
-        "naam": v.naam or None,
-        "regiocode": v.regiocode,
-        "website": v.website or None,
-        "aantal_gemeenten": len(x.gemeenten),
-        "gemeenten": [d.gemeente.naam for d in x.gemeenten],
-        "provincies": x.provincies,
-    }
 
 
 @app.command(cls=PassendCommando)
@@ -201,19 +174,19 @@ def toon(
 
     Voorbeeld: passend toon VO2705
     """
-    from passend_cli import verbanden
+    from passend_cli import verbanden, zoeken
 
     _niet_tegelijk(json_, csv_)
-    _waarschuw_bij_beschadigde_data()
-    x = verbanden.toon(" ".join(code_of_naam))
+    _actieve_dataset()
+    try:
+        x = verbanden.verband(zoeken.samenwerkingsverband(" ".join(code_of_naam)))
+    except GeenVerbandMaarPlaats as fout:
+        fout.bericht += f" Zoek de plaats met: passend zoek {toonbaar(fout.plaats)}"
+        raise
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json(x.als_json())
+        uitvoer.schrijf_json(x.als_json())
     elif csv_:
-        from passend_cli.uitvoer import schrijf_csv
-
-        schrijf_csv(
+        uitvoer.schrijf_csv(
             ("swv_code", "gemeente_code", "gemeente", "provincie", "postcodes"),
             (
                 (x.verband.code, d.gemeente.code, d.gemeente.naam, d.gemeente.provincie,
@@ -222,7 +195,7 @@ def toon(
             ),
         )
     else:
-        from passend_cli import weergave
+        from passend_cli.cli import weergave
 
         weergave.toon(x)
 
@@ -233,28 +206,12 @@ def info(json_: JsonOptie = False) -> None:
 
     Voorbeeld: passend info
     """
-    from passend_cli.dataset import laad
-
-    _waarschuw_bij_beschadigde_data()
-    ds = laad()
-    meta = ds.metadata
-    gegevens = {
-        "herkomst": ds.herkomst,
-        "herkomst_tekst": "bijgewerkte kopie (passend data update)"
-        if ds.herkomst == "gebruiker" else "meegeleverd bij het programma",
-        "map": str(ds.map),
-        "versie": ds.versie,
-        "omschrijving": meta.get("omschrijving", ""),
-        "referentiedata": meta.get("referentiedata", {}),
-        "bronnen": meta.get("bronnen", []),
-        "aantallen": meta.get("aantallen", {}),
-    }
+    ds = _actieve_dataset()
+    gegevens = ds.beschrijving()
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json({k: w for k, w in gegevens.items() if k != "herkomst_tekst"})
+        uitvoer.schrijf_json(gegevens)
     else:
-        from passend_cli import weergave
+        from passend_cli.cli import weergave
 
         weergave.info(gegevens)
 
@@ -269,7 +226,7 @@ def koppel(
         typer.Option("--kolom", "-k",
                      help="Kolom met postcode, plaats of gemeente (anders herkend aan de kop)."),
     ] = None,
-    uitvoer: Annotated[
+    uitvoerbestand: Annotated[
         str, typer.Option("--uitvoer", "-o", help="Uitvoerbestand; - (standaard) is stdout.")
     ] = "-",
     sector: SectorOptie = None,
@@ -285,13 +242,16 @@ def koppel(
     koppel - --kolom woonplaats --sector vo
     """
     from passend_cli import koppel as koppelen
+    from passend_cli.cli.voortgang import koppel_balk
 
-    _waarschuw_bij_beschadigde_data()
-    samenvatting = koppelen.koppel(
-        invoer, uitvoer, kolom=kolom, sector=sector.value if sector else None
-    )
+    _actieve_dataset()
+    with koppel_balk(uitvoerbestand) as voortgang:
+        samenvatting = koppelen.koppel(
+            invoer, uitvoerbestand, kolom=kolom, sector=sector.value if sector else None,
+            meld=uitvoer.melding, voortgang=voortgang,
+        )
     for regel in samenvatting.regels():
-        melding(regel)
+        uitvoer.melding(regel)
 
 
 @app.command(cls=PassendCommando)
@@ -311,22 +271,19 @@ def thema(
     if not onderwerp:
         alle = themas.alle_themas()
         if json_:
-            from passend_cli.uitvoer import schrijf_json
-
-            schrijf_json([{"slug": t.slug, "titel": t.titel, "samenvatting": t.samenvatting}
-                          for t in alle])
+            uitvoer.schrijf_json(
+                [{"slug": t.slug, "titel": t.titel, "samenvatting": t.samenvatting} for t in alle]
+            )
         else:
-            from passend_cli import weergave
+            from passend_cli.cli import weergave
 
             weergave.themalijst(alle)
         return
     gevonden = themas.zoek_thema(" ".join(onderwerp))
     if json_:
-        from passend_cli.uitvoer import schrijf_json
-
-        schrijf_json(gevonden.als_json())
+        uitvoer.schrijf_json(gevonden.als_json())
     else:
-        from passend_cli import weergave
+        from passend_cli.cli import weergave
 
         weergave.thema(gevonden, [themas.thema(s) for s in gevonden.gerelateerd])
 

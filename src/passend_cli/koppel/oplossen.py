@@ -1,0 +1,149 @@
+"""Resolve one cell value to the columns ``koppel`` adds, exactly as ``zoek`` would
+find it, but never by a guess: typo matches and names of several places stay empty."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from passend_cli.fouten import OngeldigeInvoer
+from passend_cli.koppel.csvbestand import csv_regel
+from passend_cli.koppel.samenvatting import Samenvatting
+from passend_cli.zoeken import MIN_SCORE, zoek
+
+# Longer cell values are not cached (nothing that long matches; zoek reads no more).
+MAX_SLEUTEL = 300
+# Most postcodes are written plainly: the hot loop answers them by their PC4 without
+# the full search. Anything else (odd spellings, names) goes through zoeken.zoek.
+POSTCODE = re.compile(r"\s*([0-9]{4}) ?(?:[A-Za-z]{2})?\s*")
+
+# Summary keys besides a result's soort.
+LEEG, ONBEKEND, MEERDUIDIG = "leeg", "niet gevonden", "meerduidig"
+_MEER = "|meer"  # suffix: more than one SWV of a sector (split gemeente)
+
+
+def kolommen(sector: str | None = None) -> list[str]:
+    """The columns ``koppel`` adds, for both sectors or one (``"po"``/``"vo"``)."""
+    uit = ["gemeente_code", "gemeente"]
+    for s in sectoren(sector):
+        uit += [f"{s.lower()}_code", f"{s.lower()}_naam"]
+    return [*uit, "match_soort", "match_score"]
+
+
+def sectoren(sector: str | None) -> tuple[str, ...]:
+    if not sector:
+        return ("PO", "VO")
+    sector = str(sector).upper()
+    if sector not in ("PO", "VO"):
+        raise OngeldigeInvoer("Kies als sector po of vo.")
+    return (sector,)
+
+
+# --- resolving one value -------------------------------------------------------------
+
+
+class Antwoord(NamedTuple):
+    cellen: list[str]  # the added cells
+    staart: str  # the same, as CSV text with a leading delimiter: appended to a line
+    sleutel: str  # summary key: a soort (+ _MEER), LEEG, ONBEKEND or MEERDUIDIG
+    onbekend: bool  # a value that was not resolved (counted for the top 5)
+    nummer: int  # index in Oplosser.tellers, where the rows with this answer are counted
+
+
+class Oplosser:
+    """Cell value -> Antwoord, through zoeken.zoek."""
+
+    def __init__(self, sector: str | None, scheiding: str = ",") -> None:
+        from passend_cli.dataset import laad
+
+        self.ds = laad()
+        self.sectoren = sectoren(sector)
+        self.scheiding = scheiding
+        # Every distinct answer once (bounded: one per place and postcode), with a row
+        # counter per answer: a list index is the cheapest counter in the hot loop.
+        self._antwoorden: dict[tuple[str, str], Antwoord] = {}
+        self.tellers: list[int] = []
+        leeg = [""] * len(kolommen(sector))
+        self.leeg = self._antwoord(leeg, LEEG)
+        self.onbekend = self._antwoord(leeg, ONBEKEND)
+        self.meerduidig = self._antwoord(leeg, MEERDUIDIG)
+        self.per_pc4: dict[str, Antwoord] = {}
+
+    def _antwoord(self, cellen: list[str], sleutel: str) -> Antwoord:
+        staart = self.scheiding + csv_regel(cellen, self.scheiding)
+        bekend = self._antwoorden.get((staart, sleutel))
+        if bekend is not None:
+            return bekend
+        antwoord = Antwoord(cellen, staart, sleutel, sleutel in (ONBEKEND, MEERDUIDIG),
+                             len(self.tellers))
+        self.tellers.append(0)
+        self._antwoorden[staart, sleutel] = antwoord
+        return antwoord
+
+    def per_sleutel(self) -> dict[str, int]:
+        """Rows counted per summary key."""
+        uit: dict[str, int] = {}
+        for antwoord in self._antwoorden.values():
+            n = self.tellers[antwoord.nummer]
+            if n:
+                uit[antwoord.sleutel] = uit.get(antwoord.sleutel, 0) + n
+        return uit
+
+    def __call__(self, waarde: str) -> Antwoord:
+        m = POSTCODE.fullmatch(waarde)
+        if m is not None:
+            return self.postcode(m.group(1))
+        tekst = waarde.strip()
+        if not tekst:
+            return self.leeg
+        return self._zoek(tekst[:MAX_SLEUTEL])
+
+    def postcode(self, pc4: str) -> Antwoord:
+        antwoord = self.per_pc4.get(pc4)
+        if antwoord is None:
+            antwoord = self.per_pc4[pc4] = self._zoek(pc4)
+        return antwoord
+
+    def _zoek(self, tekst: str) -> Antwoord:
+        try:
+            resultaten = zoek(tekst, limiet=5, typfouten=False)
+        except OngeldigeInvoer:  # nothing searchable: punctuation, emoji, ...
+            return self.onbekend
+        if not resultaten or resultaten[0].score < MIN_SCORE:
+            return self.onbekend
+        eerste = resultaten[0]
+        # zoek puts a gemeente before a woonplaats of the same name; a tie within one
+        # kind (two woonplaatsen "Bergen") is settled only by the alphabet: a guess.
+        gelijk = [r for r in resultaten
+                  if r.soort == eerste.soort and r.score == eerste.score]
+        if len({tuple(self._codes(r)) for r in gelijk}) > 1:
+            return self.meerduidig
+        gemeenten = {r.gemeente.code if r.gemeente else None for r in gelijk}
+        gemeente = eerste.gemeente if len(gemeenten) == 1 else None
+        cellen = [gemeente.code, gemeente.naam] if gemeente else ["", ""]
+        meer = False
+        for sector in self.sectoren:
+            verbanden = [d.verband for d in eerste.dekking if d.verband.sector == sector]
+            meer = meer or len(verbanden) > 1
+            cellen.append("|".join(v.code for v in verbanden))
+            cellen.append("|".join(v.weergavenaam for v in verbanden))
+        cellen += [eerste.soort, f"{eerste.score:.1f}"]
+        return self._antwoord(cellen, eerste.soort + _MEER if meer else eerste.soort)
+
+    def _codes(self, r: Any) -> list[str]:
+        return [d.verband.code for d in r.dekking if d.verband.sector in self.sectoren]
+
+    def tel_op(self, s: Samenvatting) -> None:
+        """Add the rows counted per answer to the summary *s*."""
+        for sleutel, n in self.per_sleutel().items():
+            if sleutel == LEEG:
+                s.leeg += n
+            elif sleutel == ONBEKEND:
+                s.niet_gevonden += n
+            elif sleutel == MEERDUIDIG:
+                s.meerduidig += n
+            else:
+                soort, meer, _ = sleutel.partition(_MEER)
+                s.per_soort[soort] = s.per_soort.get(soort, 0) + n
+                if meer:
+                    s.meervoudig += n

@@ -1,0 +1,195 @@
+"""The records of the domain, each with its one JSON shape.
+
+Records are NamedTuples: thousands are made at start-up, a tuple is the cheapest
+immutable record Python builds, and defining a dataclass would cost start-up time on
+every run of ``passend zoek``. The JSON of the CLI and the Python API both come from
+the ``als_json`` methods here, so every command shows an SWV the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+SECTOREN = ("PO", "VO")
+
+
+class Gemeente(NamedTuple):
+    code: str  # CBS code, "GM0392"
+    naam: str
+    provincie: str
+
+    def als_json(self) -> dict[str, Any]:
+        return {"code": self.code, "naam": self.naam, "provincie": self.provincie}
+
+
+class Samenwerkingsverband(NamedTuple):
+    code: str  # "PO2707"
+    sector: str  # "PO" or "VO"
+    naam: str  # "" where no source gave one
+    ook_bekend_als: tuple[str, ...]
+    website: str
+    straat: str
+    postcode: str
+    plaats: str
+    email: str
+    telefoon: str
+    bewijs: str  # how sure the name is: "code_on_page", "region_match" or ""
+    bronnen: tuple[str, ...]  # URLs of the pages the facts come from
+
+    @property
+    def regiocode(self) -> str:
+        """The code as it is usually written: ``PO 27-07``."""
+        return f"{self.sector} {self.code[2:4]}-{self.code[4:]}"
+
+    @property
+    def weergavenaam(self) -> str:
+        """The known name, or a neutral description where no source gave one."""
+        return self.naam or f"Samenwerkingsverband {self.regiocode}"
+
+    def als_json(self) -> dict[str, Any]:
+        """The contract's SWV object; unknown fields are null, never invented."""
+        return {
+            "code": self.code,
+            "sector": self.sector,
+            "naam": self.naam or None,
+            "website": self.website or None,
+            "email": self.email or None,
+            "telefoon": self.telefoon or None,
+            "adres": {
+                "straat": self.straat or None,
+                "postcode": self.postcode or None,
+                "plaats": self.plaats or None,
+            },
+        }
+
+
+class Postcode(NamedTuple):
+    postcode: str  # PC4
+    gemeente_code: str
+    po: str  # SWV code, or "" where none is known
+    vo: str
+    herkomst: str  # "regeling" (2015 annex), "duo" (after an update) or "afgeleid"
+    gemeente_2015: str  # the gemeente name the annex printed, "" for newer PC4s
+
+    def swv(self, sector: str) -> str:
+        return self.po if sector == "PO" else self.vo
+
+
+class Woonplaats(NamedTuple):
+    naam: str
+    gemeente_code: str
+    postcodes: tuple[str, ...]  # its own PC4s, where known
+    bron: str  # the list it comes from
+
+
+class VoormaligeGemeente(NamedTuple):
+    naam: str
+    code: str
+    einddatum: str
+    opvolgers: tuple[str, ...]  # GM codes
+
+
+class Wijziging(NamedTuple):
+    """A change after the regulation that the sources record."""
+
+    datum: str
+    swv: tuple[str, ...]
+    gemeenten: tuple[str, ...]
+    tekst: str
+    bron: str
+
+    def als_json(self) -> dict[str, Any]:
+        return {"datum": self.datum, "tekst": self.tekst, "bron": self.bron or None}
+
+
+class Dekking(NamedTuple):
+    """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it."""
+
+    verband: Samenwerkingsverband
+    postcodes: tuple[str, ...] | None
+
+    def als_json(self) -> dict[str, Any]:
+        return {
+            **self.verband.als_json(),
+            "postcodes": list(self.postcodes) if self.postcodes is not None else None,
+        }
+
+
+class Resultaat(NamedTuple):
+    """One answer of ``zoek``."""
+
+    soort: str  # gemeente, woonplaats, voormalige gemeente, postcode, samenwerkingsverband
+    naam: str
+    score: float
+    toelichting: str
+    gemeente: Gemeente | None
+    dekking: list[Dekking]
+    wijzigingen: Sequence[Wijziging] = ()
+    # For soort "postcode": the PC4.
+    postcode: str | None = None
+    # Dutch sentences about gaps in the answer (no SWV in the regulation, derived PC4).
+    opmerkingen: Sequence[str] = ()
+
+    def als_json(self) -> dict[str, Any]:
+        return {
+            "soort": self.soort,
+            "naam": self.naam,
+            "score": round(self.score, 1),
+            "toelichting": self.toelichting,
+            "gemeente": None if self.gemeente is None else self.gemeente.als_json(),
+            "samenwerkingsverbanden": [d.als_json() for d in self.dekking],
+            "wijzigingen": [w.als_json() for w in self.wijzigingen],
+            "opmerkingen": list(self.opmerkingen),
+        }
+
+
+class GemeenteDeel(NamedTuple):
+    """A gemeente (partly) served by an SWV; ``postcodes`` None means all of it."""
+
+    gemeente: Gemeente
+    postcodes: tuple[str, ...] | None
+
+    def als_json(self) -> dict[str, Any]:
+        return {
+            **self.gemeente.als_json(),
+            "postcodes": list(self.postcodes) if self.postcodes is not None else None,
+        }
+
+
+class Verband(NamedTuple):
+    """An SWV as a whole: its record, the gemeenten it serves and known changes."""
+
+    verband: Samenwerkingsverband
+    gemeenten: list[GemeenteDeel]  # largest share first
+    wijzigingen: list[Wijziging]
+
+    @property
+    def provincies(self) -> list[str]:
+        return sorted({d.gemeente.provincie for d in self.gemeenten})
+
+    def hoofdgemeenten(self, n: int = 3) -> list[str]:
+        return [d.gemeente.naam for d in self.gemeenten[:n]]
+
+    def als_json(self, *, volledig: bool = True) -> dict[str, Any]:
+        """``volledig``: everything (``toon``); otherwise the summary of ``lijst``."""
+        v = self.verband
+        uit = v.als_json()
+        uit["regiocode"] = v.regiocode
+        if not volledig:
+            uit["aantal_gemeenten"] = len(self.gemeenten)
+            uit["gemeenten"] = [d.gemeente.naam for d in self.gemeenten]
+            uit["provincies"] = self.provincies
+            return uit
+        uit.update(
+            {
+                "ook_bekend_als": list(v.ook_bekend_als),
+                "bewijs": v.bewijs or None,
+                "bronnen": list(v.bronnen),
+                "provincies": self.provincies,
+                "aantal_gemeenten": len(self.gemeenten),
+                "gemeenten": [d.als_json() for d in self.gemeenten],
+                "wijzigingen": [w.als_json() for w in self.wijzigingen],
+            }
+        )
+        return uit
