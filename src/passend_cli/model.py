@@ -103,6 +103,12 @@ class Wijziging(NamedTuple):
         return {"datum": self.datum, "tekst": self.tekst, "bron": self.bron or None}
 
 
+def _met_postcodes(uit: dict[str, Any], postcodes: tuple[str, ...] | None) -> dict[str, Any]:
+    """*uit* with the PC4s of a partial area; null means the whole place."""
+    uit["postcodes"] = list(postcodes) if postcodes is not None else None
+    return uit
+
+
 class Dekking(NamedTuple):
     """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it."""
 
@@ -110,10 +116,7 @@ class Dekking(NamedTuple):
     postcodes: tuple[str, ...] | None
 
     def als_json(self) -> dict[str, Any]:
-        return {
-            **self.verband.als_json(),
-            "postcodes": list(self.postcodes) if self.postcodes is not None else None,
-        }
+        return _met_postcodes(self.verband.als_json(), self.postcodes)
 
 
 class Resultaat(NamedTuple):
@@ -151,10 +154,7 @@ class GemeenteDeel(NamedTuple):
     postcodes: tuple[str, ...] | None
 
     def als_json(self) -> dict[str, Any]:
-        return {
-            **self.gemeente.als_json(),
-            "postcodes": list(self.postcodes) if self.postcodes is not None else None,
-        }
+        return _met_postcodes(self.gemeente.als_json(), self.postcodes)
 
 
 class Verband(NamedTuple):
