@@ -10,6 +10,7 @@ import pytest
 
 from passend_cli import formaat
 from passend_cli.dataset import Dataset, gebundelde_map
+from passend_cli.normaliseer import basisnaam, normaliseer
 
 BRONNEN = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
@@ -119,9 +120,10 @@ def test_meeste_van_amsterdam_en_haarlemmermeer(ds):
 def test_woonplaatsen_en_aliassen_wijzen_naar_bestaande_gemeenten(ds):
     assert len(ds.woonplaatsen) >= 2500
     for w in ds.woonplaatsen:
-        assert w.gemeente_code in ds.gemeenten
+        assert w.gemeente_code in ds.gemeenten and set(w.ook_in) <= set(ds.gemeenten)
         for pc in w.postcodes:
-            assert ds.postcodes[pc].gemeente_code == w.gemeente_code
+            # A postal place may cross a gemeente border (Sibculo); never further.
+            assert ds.postcodes[pc].gemeente_code in (w.gemeente_code, *w.ook_in)
     aliassen = {a: ds.gemeenten[c].naam for a, c in ds.aliassen}
     assert aliassen["Den Haag"] == "'s-Gravenhage"
     assert aliassen["Den Bosch"] == "'s-Hertogenbosch"
@@ -130,7 +132,8 @@ def test_woonplaatsen_en_aliassen_wijzen_naar_bestaande_gemeenten(ds):
 
 
 def test_bergen_bestaat_twee_keer(ds):
-    bergen = {ds.gemeenten[w.gemeente_code].naam for w in ds.woonplaatsen if w.naam == "Bergen"}
+    bergen = {ds.gemeenten[w.gemeente_code].naam for w in ds.woonplaatsen
+              if w.officieel and basisnaam(normaliseer(w.naam)) == "bergen"}
     assert bergen == {"Bergen (NH.)", "Bergen (L.)"}
 
 
@@ -191,3 +194,34 @@ def test_elke_postcode_van_de_regeling_staat_erin_met_dezelfde_codes(ds):
 def test_metadata_is_geldige_json():
     tekst = gebundelde_map().joinpath("metadata.json").read_text("utf-8")
     assert json.loads(tekst)["formaat"] == formaat.FORMAAT_VERSIE
+
+
+def test_meerstad_9613_ligt_in_groningen(ds):
+    # The regulation printed it under Slochteren (now Midden-Groningen); every other
+    # source places it in Groningen since the border correction of 2017.
+    p = ds.postcodes["9613"]
+    assert (p.gemeente_code, p.po, p.vo, p.herkomst) == ("GM0014", "PO2001", "VO2002", "regeling")
+
+
+@pytest.mark.parametrize(("pc4", "plaats"), [("9614", "Harkstede GN"), ("9622", "Lageland GN")])
+def test_nieuwe_postcodes_die_beide_plaatslijsten_in_groningen_zetten(ds, pc4, plaats):
+    p = ds.postcodes[pc4]
+    assert (p.gemeente_code, p.herkomst) == ("GM0014", "afgeleid")
+    assert any(w.naam == plaats and pc4 in w.postcodes for w in ds.woonplaatsen)
+
+
+@pytest.mark.parametrize("pc4", ["1234", "5217"])
+def test_geonames_tikfouten_blijven_buiten_de_tabel(ds, pc4):
+    assert pc4 not in ds.postcodes  # 1234 "in Vaals", 5217 "in Den Haag"
+
+
+@pytest.mark.parametrize(
+    ("plaats", "hoofd", "ook_in", "postcodes"),
+    [("Hoogersmilde", "GM1731", ("GM1701",), ("9423",)),
+     ("Sibculo", "GM0160", ("GM1700",), ("7693",)),
+     ("Vinkel", "GM0796", ("GM1721",), ("5381", "5382", "5383")),
+     ("Weesp", "GM0363", (), ("1381", "1382", "1383", "1384"))],
+)
+def test_een_plaats_over_een_gemeentegrens_is_een_plaats(ds, plaats, hoofd, ook_in, postcodes):
+    [w] = [w for w in ds.woonplaatsen if w.naam == plaats and w.officieel]
+    assert (w.gemeente_code, w.ook_in, w.postcodes) == (hoofd, ook_in, postcodes)

@@ -166,7 +166,7 @@ class Dataset:
         so rows are parsed one by one instead of the whole table."""
         def maak() -> Woonplaats:
             r = _splits(self._woonplaats_regels[nummer], "woonplaatsen")
-            return Woonplaats(r[0], r[1], tuple(r[2].split()), r[3])
+            return Woonplaats(r[0], r[1], tuple(r[2].split()), r[3], tuple(r[4].split()))
 
         return self._lees(maak)
 

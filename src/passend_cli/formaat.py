@@ -13,7 +13,7 @@ from typing import Any
 BESTANDEN: dict[str, tuple[str, ...]] = {
     "gemeenten": ("code", "naam", "provincie"),
     "postcodes": ("postcode", "gemeente_code", "po", "vo", "herkomst", "gemeente_2015"),
-    "woonplaatsen": ("naam", "gemeente_code", "postcodes", "bron"),
+    "woonplaatsen": ("naam", "gemeente_code", "postcodes", "bron", "ook_in"),
     "voormalige_gemeenten": ("naam", "code", "einddatum", "opvolgers"),
     "aliassen": ("alias", "gemeente_code"),
     "samenwerkingsverbanden": (

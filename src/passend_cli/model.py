@@ -78,9 +78,14 @@ class Postcode(NamedTuple):
 
 class Woonplaats(NamedTuple):
     naam: str
-    gemeente_code: str
+    gemeente_code: str  # where most of it lies
     postcodes: tuple[str, ...]  # its own PC4s, where known
-    bron: str  # the list it comes from
+    bron: str  # "woonplaatsen" (the official list) or "wikipedia" (hamlets, 2020)
+    ook_in: tuple[str, ...]  # other gemeenten it reaches into
+
+    @property
+    def officieel(self) -> bool:
+        return self.bron == "woonplaatsen"
 
 
 class VoormaligeGemeente(NamedTuple):

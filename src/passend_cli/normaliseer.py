@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 # Apostrophes, dashes, brackets, other punctuation and control characters all become
 # plain separators.
@@ -132,3 +133,79 @@ def lees_gemeentecode(tekst: str) -> str | None:
     """
     m = _GEMEENTECODE.fullmatch(normaliseer(tekst))
     return f"GM{m.group(1)}" if m else None
+
+
+# Province names and the abbreviations that follow place names ("Loo Gld", "Bergen NH",
+# "Hengelo (O.)", "Spijk Gn"): abbreviation -> province key (provincie_sleutel).
+_PROVINCIE_AFKORTINGEN = {
+    "groningen": ("gn", "gr", "gron"),
+    "fryslan": ("fr", "fri", "friesland", "frl"),
+    "drenthe": ("dr", "dren"),
+    "overijssel": ("ov", "o", "ovl", "overijsel"),
+    "flevoland": ("fl", "flev", "flevo"),
+    "gelderland": ("gld", "gl", "gel", "geld"),
+    "utrecht": ("ut", "u", "utr"),
+    "noord holland": ("nh", "n h", "noordholland"),
+    "zuid holland": ("zh", "z h", "zuidholland"),
+    "zeeland": ("zl", "z", "zld", "zee"),
+    "noord brabant": ("nb", "n b", "brabant", "noordbrabant", "br"),
+    "limburg": ("l", "lb", "li", "lim", "limb"),
+}
+PROVINCIES: dict[str, str] = {
+    vorm: provincie
+    for provincie, afkortingen in _PROVINCIE_AFKORTINGEN.items()
+    for vorm in (provincie, *afkortingen)
+}
+# Words that say the qualifier is a gemeente: "Ursem gem. S", "W (gemeente G)".
+_GEMEENTEWOORDEN = ("gemeente", "gem")
+# "Bleskensgraaf ca": cum annexis, "with the hamlets around it".
+_AANHANGSELS = ("ca",)
+
+
+class Kwalificatie(NamedTuple):
+    """A reading of a query as NAME + QUALIFIER: ``Zevenhuizen (Zuidplas)``."""
+
+    naam: str  # normalised key of the place
+    soort: str  # "provincie" or "gemeente"
+    waarde: str  # province key (provincie_sleutel), or normalised gemeente name
+
+
+def lees_kwalificaties(sleutel: str) -> list[Kwalificatie]:
+    """Every way to read the normalised *sleutel* as a name followed by a province or
+    gemeente (``W G``, ``W, G``, ``W (G)``, ``W (gemeente G)``, ``W Gld``), the shortest
+    qualifier first. Whether a gemeente reading names a real gemeente is for the caller
+    to check.
+
+    >>> lees_kwalificaties("aalst gld")[0]
+    Kwalificatie(naam='aalst', soort='provincie', waarde='gelderland')
+    >>> [(k.naam, k.waarde) for k in lees_kwalificaties("zevenhuizen gemeente zuidplas")]
+    [('zevenhuizen gemeente', 'zuidplas'), ('zevenhuizen', 'zuidplas')]
+    """
+    woorden = sleutel.split()
+    uit = []
+    for i in range(len(woorden) - 1, 0, -1):
+        naam, staart = " ".join(woorden[:i]), " ".join(woorden[i:])
+        if staart in PROVINCIES:
+            uit.append(Kwalificatie(naam, "provincie", PROVINCIES[staart]))
+        eerste, _, rest = staart.partition(" ")
+        if eerste in _GEMEENTEWOORDEN and rest:
+            uit.append(Kwalificatie(naam, "gemeente", rest))
+        else:
+            uit.append(Kwalificatie(naam, "gemeente", staart))
+    return uit
+
+
+def basisnaam(sleutel: str) -> str:
+    """The normalised place name without the suffix that tells same-named places apart
+    in the postal lists (``loo gld``, ``spijk gn``, ``ursem gem s``, ``bleskensgraaf
+    ca``); the name itself when it has none.
+
+    >>> basisnaam("loo gld"), basisnaam("ursem gem s"), basisnaam("den ham")
+    ('loo', 'ursem', 'den ham')
+    """
+    woorden = sleutel.split()
+    if len(woorden) > 1 and (woorden[-1] in PROVINCIES or woorden[-1] in _AANHANGSELS):
+        return " ".join(woorden[:-1])
+    if len(woorden) > 2 and woorden[-2] in _GEMEENTEWOORDEN and len(woorden[-1]) <= 2:
+        return " ".join(woorden[:-2])  # "gem. S": an abbreviated gemeente
+    return sleutel

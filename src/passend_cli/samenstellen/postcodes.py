@@ -1,12 +1,11 @@
 """Postcodes: the regulation's PC4 table with each PC4's current gemeente, and the
-PC4s that came after it."""
+PC4s that came after it (their SWVs follow from :mod:`.regels`)."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
 from passend_cli.bronnen import publiek as b
-from passend_cli.normaliseer import normaliseer
 from passend_cli.samenstellen.gemeenten import (
     GESPLITST,
     Namen,
@@ -14,7 +13,9 @@ from passend_cli.samenstellen.gemeenten import (
     regeling_naam,
     rol_door,
 )
+from passend_cli.samenstellen.regels import AFGELEID, REGELING
 from passend_cli.samenstellen.rijen import BouwFout
+from passend_cli.samenstellen.woonplaatsen import OFFICIEEL, WIKIPEDIA
 
 # The annex's text is that of 23 April 2015: herindelingen after this date rename.
 PEILDATUM_REGELING = "2015-04-23"
@@ -34,11 +35,11 @@ def maak_postcodes(
     namen: Namen,
     opgeheven: dict[str, Opheffing],
     brp_namen: set[str],
-    woonplaats_code: dict[str, str],
     meldingen: list[str],
-) -> list[dict[str, str]]:
-    """One row per PC4: the annex's PC4s with their current gemeente, then the newer
-    PC4s that GeoNames knows, with the SWV of their gemeente where that is unambiguous."""
+) -> dict[str, dict[str, str]]:
+    """The annex's PC4s with their current gemeente: its 2015 name rolled forward, or
+    GeoNames' gemeente where the name was split later or where GeoNames unanimously
+    places the PC4 elsewhere (a border correction, like Meerstad's 9613 in 2017)."""
     geo = _geonames_per_postcode(geonames)
     rijen: dict[str, dict[str, str]] = {}
     for r in regeling:
@@ -48,67 +49,72 @@ def maak_postcodes(
         codes = rol_door(naam, opgeheven, namen)
         if len(codes) > 1 or naam in GESPLITST:
             codes = _kies_uit_geonames(r.postcode, codes, geo, naam, meldingen)
+        elders = geo.get(r.postcode)
+        if elders and len(elders) == 1 and codes[0] not in elders:
+            meldingen.append(
+                f"postcode {r.postcode} ({r.gemeente}): volgens GeoNames in {next(iter(elders))}"
+                f", niet in {codes[0]}; GeoNames gevolgd"
+            )
+            codes = list(elders)
         rijen[r.postcode] = {
             "postcode": r.postcode,
             "gemeente_code": codes[0],
             "po": r.po,
             "vo": r.vo,
-            "herkomst": "regeling",
+            "herkomst": REGELING,
             "gemeente_2015": r.gemeente,
         }
+    return rijen
 
-    # Newer PC4s: the gemeente from GeoNames (or, where GeoNames left the gemeente
-    # blank, from the postal place name); the SWV only where the gemeente has one.
-    per_gemeente: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"po": set(), "vo": set()})
+
+def nieuwe_postcodes(
+    rijen: dict[str, dict[str, str]],
+    geonames: list[b.GeonamesRij],
+    woonplaatsen: list[dict[str, str]],
+    meldingen: list[str],
+) -> None:
+    """Add the PC4s that GeoNames knows and the annex does not, with their gemeente;
+    their SWVs are derived afterwards (:func:`regels.leid_af`)."""
+    geo = _geonames_per_postcode(geonames)
+    per_gemeente_pc: dict[str, set[str]] = defaultdict(set)
     for rij in rijen.values():
-        for sector in ("po", "vo"):
-            if rij[sector]:
-                per_gemeente[rij["gemeente_code"]][sector].add(rij[sector])
-    per_gemeente_pc: dict[str, list[str]] = defaultdict(list)
-    for rij in rijen.values():
-        per_gemeente_pc[rij["gemeente_code"]].append(rij["postcode"])
-    plaats_per_postcode: dict[str, list[str]] = defaultdict(list)
-    postcodes_per_plaats: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for g in geonames:
-        plaats_per_postcode[g.postcode].append(g.plaats)
-        postcodes_per_plaats[(normaliseer(g.plaats), g.gemeente_code)].add(g.postcode)
-    for postcode in sorted(set(plaats_per_postcode) - set(rijen)):
+        per_gemeente_pc[rij["gemeente_code"]].add(rij["postcode"][:2])
+    # Which lists put a PC4 in which gemeente: the official woonplaatsen (their PC4s
+    # come from GeoNames) and the Wikipedia list (its own PC4 ranges).
+    genoemd: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for w in woonplaatsen:
+        for p in w["postcodes"].split():
+            for g in (w["gemeente_code"], *w["ook_in"].split()):
+                genoemd[p][g].add(w["bron"])
+    for postcode in sorted({g.postcode for g in geonames} - set(rijen)):
         if geo.get(postcode):
             code = _meest_voorkomend(geo[postcode])
-        else:
-            plaatsen = plaats_per_postcode[postcode]
-            kandidaten = {woonplaats_code.get(normaliseer(p)) for p in plaatsen}
-            kandidaten.discard(None)
+        else:  # GeoNames left the gemeente blank: the official woonplaats tells
+            kandidaten = [g for g, bron in genoemd[postcode].items() if OFFICIEEL in bron]
             if len(kandidaten) != 1:
                 meldingen.append(f"nieuwe postcode {postcode}: gemeente onbekend, overgeslagen")
                 continue
-            code = kandidaten.pop()
+            code = kandidaten[0]
         # GeoNames has a few typos (1234 in Vaals, 5217 in Den Haag): a new PC4 whose
-        # first two digits occur nowhere else in its gemeente is not believed.
-        if not any(p[:2] == postcode[:2] for p in per_gemeente_pc[code]):
+        # first two digits occur nowhere else in its gemeente is believed only when
+        # both place lists put it there (9614 Harkstede GN, 9622 Lageland GN).
+        beide = genoemd[postcode].get(code, set()) >= {OFFICIEEL, WIKIPEDIA}
+        if postcode[:2] not in per_gemeente_pc[code] and not beide:
             meldingen.append(f"nieuwe postcode {postcode}: past niet bij de gemeente, overgeslagen")
             continue
-        # In a gemeente split over several SWVs, a new PC4 of a postal place whose
-        # other PC4s all share one SWV (a new street in Weesp) follows that place.
-        swv = {"po": set(), "vo": set()}
-        for plaats in plaats_per_postcode[postcode]:
-            for buur in postcodes_per_plaats[(normaliseer(plaats), code)]:
-                if buur in rijen and rijen[buur]["gemeente_code"] == code:
-                    for sector in ("po", "vo"):
-                        if rijen[buur][sector]:
-                            swv[sector].add(rijen[buur][sector])
-        for sector in ("po", "vo"):
-            if len(swv[sector]) != 1:
-                swv[sector] = per_gemeente[code][sector]
         rijen[postcode] = {
             "postcode": postcode,
             "gemeente_code": code,
-            "po": next(iter(swv["po"])) if len(swv["po"]) == 1 else "",
-            "vo": next(iter(swv["vo"])) if len(swv["vo"]) == 1 else "",
-            "herkomst": "afgeleid",
+            "po": "",
+            "vo": "",
+            "herkomst": AFGELEID,
             "gemeente_2015": "",
         }
-    return [rijen[p] for p in sorted(rijen)]
+
+
+def geonames_gemeenten(geonames: list[b.GeonamesRij]) -> dict[str, str]:
+    """PC4 -> the gemeente GeoNames names most often for it."""
+    return {pc: _meest_voorkomend(t) for pc, t in _geonames_per_postcode(geonames).items()}
 
 
 def _meest_voorkomend(teller: Counter[str]) -> str:
@@ -132,22 +138,3 @@ def _kies_uit_geonames(
         return [beste]
     meldingen.append(f"postcode {postcode} ({naam}): niet in GeoNames, eerste opvolger gekozen")
     return opvolgers[:1]
-
-
-def controleer_tegen_geonames(
-    postcodes: list[dict[str, str]], geonames: list[b.GeonamesRij], meldingen: list[str]
-) -> None:
-    """Report annex PC4s whose rolled-forward gemeente GeoNames does not know there."""
-    geo = _geonames_per_postcode(geonames)
-    afwijkend = [
-        p["postcode"]
-        for p in postcodes
-        if p["herkomst"] == "regeling" and geo.get(p["postcode"])
-        and p["gemeente_code"] not in geo[p["postcode"]]
-    ]
-    if afwijkend:
-        meldingen.append(
-            f"{len(afwijkend)} postcodes van de regeling liggen volgens GeoNames in een andere "
-            f"gemeente (grensgebied): {' '.join(afwijkend)}"
-        )
-

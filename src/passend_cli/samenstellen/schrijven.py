@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from passend_cli import formaat
-from passend_cli.normaliseer import normaliseer
+from passend_cli.normaliseer import basisnaam, normaliseer
 from passend_cli.samenstellen.rijen import BouwFout, Rijen
+from passend_cli.samenstellen.woonplaatsen import OFFICIEEL
 
 
 def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
@@ -91,6 +92,10 @@ def maak_zoekindex(ds: Rijen) -> list[dict[str, str]]:
     ):
         for nummer, rij in enumerate(rijen):
             ingangen.add((normaliseer(rij[veld]), soort, str(nummer)))
+    # An official place is also found without its postal suffix: "Loo" finds "Loo Gld".
+    for nummer, rij in enumerate(ds.woonplaatsen):
+        if rij["bron"] == OFFICIEEL:
+            ingangen.add((basisnaam(normaliseer(rij["naam"])), "woonplaats", str(nummer)))
     for v in ds.samenwerkingsverbanden:
         for naam in (v["naam"], *v["ook_bekend_als"].split(";")):
             if naam.strip():

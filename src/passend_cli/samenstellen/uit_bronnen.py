@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from passend_cli.bronnen import publiek as b
-from passend_cli.normaliseer import normaliseer
 from passend_cli.samenstellen.gemeenten import (
     Namen,
     alias_codes,
@@ -14,10 +13,15 @@ from passend_cli.samenstellen.gemeenten import (
     maak_voormalige_gemeenten,
     opheffingen,
 )
-from passend_cli.samenstellen.postcodes import controleer_tegen_geonames, maak_postcodes
+from passend_cli.samenstellen.postcodes import (
+    geonames_gemeenten,
+    maak_postcodes,
+    nieuwe_postcodes,
+)
+from passend_cli.samenstellen.regels import leid_af
 from passend_cli.samenstellen.rijen import Rijen
 from passend_cli.samenstellen.verbanden import maak_samenwerkingsverbanden, maak_wijzigingen
-from passend_cli.samenstellen.woonplaatsen import maak_woonplaatsen
+from passend_cli.samenstellen.woonplaatsen import binnen_tabel, maak_woonplaatsen
 
 
 def bouw(bronnen: Path) -> Rijen:
@@ -32,23 +36,22 @@ def bouw(bronnen: Path) -> Rijen:
 
     ops = opheffingen(brp)
     opgeheven = {o.naam: o for o in ops}
-    quiz = b.lees_woonplaatsen(bronnen)
-    woonplaats_code = {}
-    for w in quiz:
-        code = namen.code(w.gemeente, w.provincie)
-        if code:
-            woonplaats_code.setdefault(normaliseer(w.naam), code)
-
     geonames = b.lees_geonames(bronnen)
-    ds.postcodes = maak_postcodes(
-        b.lees_regeling(bronnen), geonames, namen, opgeheven,
-        {g.naam for g in brp}, woonplaats_code, ds.meldingen,
+    postcodes = maak_postcodes(
+        b.lees_regeling(bronnen), geonames, namen, opgeheven, {g.naam for g in brp},
+        ds.meldingen,
     )
-    controleer_tegen_geonames(ds.postcodes, geonames, ds.meldingen)
-    ds.woonplaatsen = maak_woonplaatsen(
-        quiz, b.lees_wiki_woonplaatsen(bronnen), geonames, ds.postcodes,
-        namen, opgeheven, ds.meldingen,
+    # Every PC4 known so far with its gemeente: the annex's, then GeoNames' newer ones.
+    gemeente_van = geonames_gemeenten(geonames)
+    gemeente_van.update((p, r["gemeente_code"]) for p, r in postcodes.items())
+    woonplaatsen = maak_woonplaatsen(
+        b.lees_woonplaatsen(bronnen), b.lees_wiki_woonplaatsen(bronnen), geonames,
+        gemeente_van, namen, opgeheven, ds.meldingen,
     )
+    nieuwe_postcodes(postcodes, geonames, woonplaatsen, ds.meldingen)
+    ds.woonplaatsen = binnen_tabel(woonplaatsen, postcodes)
+    leid_af(postcodes, ds.woonplaatsen)
+    ds.postcodes = [postcodes[p] for p in sorted(postcodes)]
     ds.voormalige_gemeenten = maak_voormalige_gemeenten(ops, opgeheven, ds.postcodes, namen)
     contacten = b.lees_contacten(bronnen)
     ds.samenwerkingsverbanden = maak_samenwerkingsverbanden(
