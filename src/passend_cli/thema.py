@@ -183,6 +183,8 @@ def _ontleed(naam: str, inhoud: str) -> Thema:
     if not _geldige_stand(kop["stand"]):
         raise DataFout(f"Themabestand {naam}: stand {kop['stand']!r} is geen datum (JJJJ-MM-DD).")
     bronnen = _lijst(kop["bronnen"])
+    if not bronnen:
+        raise DataFout(f"Themabestand {naam} mist: bronnen.")
     for url in bronnen:
         if not _URL.match(url):
             raise DataFout(f"Themabestand {naam}: bron {url!r} is geen webadres.")
