@@ -248,6 +248,13 @@ def test_gerelateerde_themas_bestaan_en_zijn_niet_zichzelf(themas):
             assert thema(g).slug == g
 
 
+def test_verwijzingen_naar_andere_themas_bestaan(themas):
+    slugs = {t.slug for t in themas}
+    for t in themas:
+        for verwezen in re.findall(r"`passend thema ([a-z-]+)`", t.tekst):
+            assert verwezen in slugs, f"{t.slug} verwijst naar {verwezen}"
+
+
 def test_slugs_en_volgorde_zijn_uniek(themas):
     assert len({t.slug for t in themas}) == len(themas)
     assert len({t.volgorde for t in themas}) == len(themas)
@@ -375,7 +382,7 @@ FEITEN_PER_THEMA: dict[str, tuple[str, ...]] = {
         "De consultatie liep in 2020",
         "op 14 november 2022",
         "terugdringen verzuim (36663)",
-        "22 november 2024",
+        "Op 22 november 2024 reageerde het kabinet op het advies van de Raad van State",
     ),
     "bezwaar": (
         "binnen zes weken bezwaar",
@@ -679,7 +686,7 @@ def test_markdown_toont_stand_en_bronnen(themas):
     for t in themas:
         md = t.markdown
         assert md.startswith(t.tekst.rstrip("\n"))
-        assert f"Stand: {t.stand_tekst}." in md
+        assert f"\n*Stand: {t.stand_tekst} (de jongste datum in de bronnen hieronder).*\n" in md
         assert re.findall(r"^## (.+)$", md, flags=re.MULTILINE)[-1] == "Bronnen"
         lijst = md.split("## Bronnen", 1)[1]
         assert [r[2:] for r in lijst.splitlines() if r.startswith("- ")] == list(t.bronnen)

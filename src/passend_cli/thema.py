@@ -103,10 +103,7 @@ class Thema(NamedTuple):
         """The full text to show: the body, a ``Stand:`` line and a ``## Bronnen`` list."""
         delen = [self.tekst.rstrip("\n")]
         if self.stand:
-            delen.append(
-                f"*Stand: {self.stand_tekst}. Dat is de jongste datum in de bronnen hieronder;"
-                " wat daarna veranderde, staat hier niet in.*"
-            )
+            delen.append(f"*Stand: {self.stand_tekst} (de jongste datum in de bronnen hieronder).*")
         if self.bronnen:
             delen.append("## Bronnen\n\n" + "\n".join(f"- {url}" for url in self.bronnen))
         return "\n\n".join(delen) + "\n"
@@ -405,7 +402,8 @@ def suggesties(onderwerp: str, n: int = 3) -> list[Thema]:
 
 
 # Where to send someone after ``passend zoek``: a place search shows an SWV by address,
-# and the contact theme explains that the school's SWV is the one that counts.
+# and the contact theme explains which SWV counts (the school's; for a child not yet at a
+# school, in practice the one of the region where it lives).
 _NA_ZOEKEN = {
     "samenwerkingsverband": "samenwerkingsverband",
     "gemeente": "contact",
