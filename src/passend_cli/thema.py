@@ -1,14 +1,22 @@
 """Short plain-Dutch explanations of passend onderwijs, one Markdown file per theme.
 
 The texts live in ``passend_cli/themas/SLUG.md``: a small ``key: value`` header between
-``---`` lines, then the Markdown body. They are read on first use (never at import) and
-cached for the rest of the process. Lookup goes exact → prefix → whole words → fuzzy, all
-on keys folded by :func:`passend_cli.normaliseer.normaliseer`, so ``TLV``,
-``toelaatbaarheidsverkaring`` and ``wat is een samenwerkingsverband`` all land somewhere.
+``---`` lines, then the Markdown body. The header names, besides the title and the
+aliases, the ``stand`` (the date of the newest dated fact the text relies on, ``YYYY-MM-DD``
+or ``YYYY-MM``) and the ``bronnen`` (the pages those facts come from). Files are read on
+first use (never at import) and cached for the rest of the process.
+
+Lookup goes exact → prefix → whole words → typo, all on keys folded by
+:func:`passend_cli.normaliseer.normaliseer`, so ``TLV``, ``toelaatbaarheidsverkaring`` and
+``wat is een samenwerkingsverband`` all land somewhere. Fuzzy matching compares whole
+names (plain edit similarity, not partial matching), so a word that merely shares a few
+letters with some alias is not taken for that theme: an unknown topic gets only genuinely
+close suggestions, or else the list of themes in the message.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from typing import NamedTuple
@@ -29,10 +37,30 @@ __all__ = [
 _MAX_ZOEKLENGTE = 200
 # Below this many characters a fuzzy or prefix match is more likely noise than intent.
 _MIN_FUZZY = 3
+# Scores are rapidfuzz's plain ``ratio`` (edit similarity of the whole strings). From 80
+# on ("zorgpligt" → "zorgplicht" is 84) a typo is taken as the theme, and only that close
+# a name is suggested: at 72 or 75, ordinary words that merely look alike came through
+# ("belasting" → "toelating" is 78, "schoolreis" → "schoolgids" 80 was an alias once).
 _FUZZY_DREMPEL = 80.0
-_SUGGESTIE_DREMPEL = 50.0
+# A Dutch compound that starts with the query is related too ("ondersteuning" →
+# "ondersteuningsplanraad"), if the query is long and makes up most of the name; "school"
+# is not enough for "schoolverzuim".
+_MIN_BEGIN = 6
+_MIN_DEEL_VAN_NAAM = 0.55
+# A single word of a longer query is compared on its own only if it is this long.
+_MIN_WOORD = 4
 
-_VERPLICHT = ("slug", "titel", "samenvatting", "aliassen", "gerelateerd", "volgorde")
+_VERPLICHT = (
+    "slug", "titel", "samenvatting", "aliassen", "gerelateerd", "volgorde", "stand", "bronnen",
+)  # fmt: skip
+_STAND = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_URL = re.compile(r"^https?://\S+$")
+# fmt: off
+_MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december",
+)
+# fmt: on
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _STUURTEKENS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -50,7 +78,10 @@ _VULWOORDEN = frozenset({
 class Thema(NamedTuple):
     """One explanation: its header fields and its Markdown body (``tekst``). A
     NamedTuple, as this module is imported by every ``passend zoek`` (for its pointer
-    to a theme) and a dataclass definition would cost start-up time."""
+    to a theme) and a dataclass definition would cost start-up time.
+
+    ``tekst`` is the body alone; :attr:`markdown` is what a reader should see: the body,
+    then the date the facts are current to and the list of sources."""
 
     slug: str
     titel: str
@@ -59,16 +90,57 @@ class Thema(NamedTuple):
     gerelateerd: tuple[str, ...]
     tekst: str
     volgorde: int = 0
+    stand: str = ""
+    bronnen: tuple[str, ...] = ()
+
+    @property
+    def stand_tekst(self) -> str:
+        """The ``stand`` as Dutch readers write a date: ``10 mei 2024`` or ``oktober 2023``."""
+        return _datum_tekst(self.stand)
+
+    @property
+    def markdown(self) -> str:
+        """The full text to show: the body, a ``Stand:`` line and a ``## Bronnen`` list."""
+        delen = [self.tekst.rstrip("\n")]
+        if self.stand:
+            delen.append(f"*Stand: {self.stand_tekst} (de jongste datum in de bronnen hieronder).*")
+        if self.bronnen:
+            delen.append("## Bronnen\n\n" + "\n".join(f"- {url}" for url in self.bronnen))
+        return "\n\n".join(delen) + "\n"
 
     def als_json(self) -> dict:
-        """The stable JSON shape used by ``passend thema --json``."""
+        """The stable JSON shape used by ``passend thema --json``. ``tekst`` is the body;
+        ``stand`` is ISO (``YYYY-MM-DD`` or ``YYYY-MM``), ``bronnen`` a list of URLs."""
         return {
             "slug": self.slug,
             "titel": self.titel,
             "samenvatting": self.samenvatting,
             "tekst": self.tekst,
             "gerelateerd": list(self.gerelateerd),
+            "stand": self.stand,
+            "bronnen": list(self.bronnen),
         }
+
+
+def _datum_tekst(iso: str) -> str:
+    gevonden = _STAND.match(iso)
+    if not gevonden:
+        return iso
+    jaar, maand, dag = gevonden.groups()
+    maandnaam = _MAANDEN[int(maand) - 1]
+    return f"{int(dag)} {maandnaam} {jaar}" if dag else f"{maandnaam} {jaar}"
+
+
+def _geldige_stand(waarde: str) -> bool:
+    gevonden = _STAND.match(waarde)
+    if not gevonden:
+        return False
+    jaar, maand, dag = gevonden.groups()
+    try:
+        datetime.date(int(jaar), int(maand), int(dag or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def _lijst(waarde: str) -> tuple[str, ...]:
@@ -105,6 +177,15 @@ def _ontleed(naam: str, inhoud: str) -> Thema:
     except ValueError:
         raise DataFout(f"Themabestand {naam}: volgorde is geen getal.") from None
 
+    if not _geldige_stand(kop["stand"]):
+        raise DataFout(f"Themabestand {naam}: stand {kop['stand']!r} is geen datum (JJJJ-MM-DD).")
+    bronnen = _lijst(kop["bronnen"])
+    if not bronnen:
+        raise DataFout(f"Themabestand {naam} mist: bronnen.")
+    for url in bronnen:
+        if not _URL.match(url):
+            raise DataFout(f"Themabestand {naam}: bron {url!r} is geen webadres.")
+
     tekst = "\n".join(regels[einde + 1 :]).strip("\n") + "\n"
     return Thema(
         slug=slug,
@@ -114,6 +195,8 @@ def _ontleed(naam: str, inhoud: str) -> Thema:
         gerelateerd=_lijst(kop["gerelateerd"]),
         tekst=tekst,
         volgorde=volgorde,
+        stand=kop["stand"],
+        bronnen=bronnen,
     )
 
 
@@ -170,9 +253,12 @@ def _toonbaar(onderwerp: str) -> str:
     return kort if len(kort) <= 60 else kort[:59] + "…"
 
 
+_LEEG = "Geef een onderwerp op, bijvoorbeeld tlv, zorgplicht of thuiszitters."
+
+
 def _zoeksleutel(onderwerp: str) -> str:
     if not isinstance(onderwerp, str):
-        raise OngeldigeInvoer("Geef een onderwerp op, bijvoorbeeld: passend thema tlv.")
+        raise OngeldigeInvoer(_LEEG)
     return normaliseer(onderwerp[:_MAX_ZOEKLENGTE])
 
 
@@ -186,17 +272,44 @@ def _uniek(kandidaten: list[Thema]) -> Thema | None:
     return kandidaten[0] if len(slugs) == 1 else None
 
 
-def _fuzzy(sleutel: str, drempel: float) -> list[tuple[float, Thema]]:
-    """Best fuzzy score per theme, best first; ties go to reading order."""
+def _vragen(kern: str, per_woord: bool) -> list[str]:
+    vragen = [kern]
+    if per_woord:
+        woorden = [w for w in kern.split() if len(w) >= _MIN_WOORD and w not in _VULWOORDEN]
+        if len(woorden) > 1:
+            vragen.extend(woorden)
+    return vragen
+
+
+def _fuzzy(kern: str, *, per_woord: bool = False) -> list[tuple[float, Thema]]:
+    """Themes with a name close to *kern*, best score per theme, best first; ties go to
+    reading order.
+
+    Close means a typo away (plain ``ratio`` of at least :data:`_FUZZY_DREMPEL`) or, for
+    a long query, the start of a compound it mostly makes up. With *per_woord* each longer
+    word of a multi-word query is tried too, so one typo in a question still counts
+    ("zorgplict school"). Plain ``ratio`` rather than ``WRatio``: the latter scores any
+    short word inside a long alias at 90 ("school" in "ruzie met school"), which made
+    unrelated words suggest unrelated themes."""
     from rapidfuzz import fuzz, process
 
+    sleutels = _sleutels()
+    namen = list(sleutels)
     beste: dict[str, tuple[float, Thema]] = {}
-    for naam, score, _ in process.extract(
-        sleutel, list(_sleutels()), scorer=fuzz.WRatio, limit=None, score_cutoff=drempel
-    ):
-        t = _sleutels()[naam]
+
+    def noteer(score: float, t: Thema) -> None:
         if t.slug not in beste or score > beste[t.slug][0]:
             beste[t.slug] = (score, t)
+
+    for vraag in _vragen(kern, per_woord):
+        for naam, score, _ in process.extract(
+            vraag, namen, scorer=fuzz.ratio, limit=None, score_cutoff=_FUZZY_DREMPEL
+        ):
+            noteer(score, sleutels[naam])
+        if len(vraag) >= _MIN_BEGIN:
+            for naam, t in sleutels.items():
+                if naam.startswith(vraag) and len(vraag) / len(naam) >= _MIN_DEEL_VAN_NAAM:
+                    noteer(_FUZZY_DREMPEL * len(vraag) / len(naam), t)
     return sorted(beste.values(), key=lambda st: (-st[0], st[1].volgorde, st[1].slug))
 
 
@@ -224,46 +337,53 @@ def _vind(sleutel: str) -> Thema | None:
         if gevonden:
             return gevonden
 
-    # 4. Typos.
+    # 4. Typos in the whole query.
     if len(kern) >= _MIN_FUZZY:
-        treffers = _fuzzy(kern, _FUZZY_DREMPEL)
-        if treffers:
-            return treffers[0][1]
+        from rapidfuzz import fuzz, process
+
+        beste = process.extractOne(
+            kern, list(sleutels), scorer=fuzz.ratio, score_cutoff=_FUZZY_DREMPEL
+        )
+        if beste:
+            return sleutels[beste[0]]
     return None
+
+
+def _onbekend(onderwerp: str) -> NietGevonden:
+    """Unknown topic: close themes as suggestions, or else every slug in the message."""
+    dichtbij = [t.slug for t in suggesties(onderwerp)]
+    bericht = f"Onbekend thema: '{_toonbaar(onderwerp)}'."
+    if not dichtbij:
+        bericht += " Er zijn thema's over: " + ", ".join(t.slug for t in _geladen()) + "."
+    return NietGevonden(bericht, suggesties=dichtbij)
 
 
 def thema(slug: str) -> Thema:
     """The theme with exactly this slug; :class:`NietGevonden` otherwise."""
     gevonden = _per_slug().get(slug) if isinstance(slug, str) else None
     if gevonden is None:
-        tekst = slug if isinstance(slug, str) else repr(slug)
-        raise NietGevonden(
-            f"Onbekend thema: '{_toonbaar(tekst)}'.",
-            suggesties=[t.slug for t in suggesties(tekst)] if isinstance(slug, str) else [],
-        )
+        raise _onbekend(slug if isinstance(slug, str) else repr(slug))
     return gevonden
 
 
 def zoek_thema(onderwerp: str) -> Thema:
     """Resolve a slug, title, alias, short question or typo to one theme.
 
-    Raises :class:`OngeldigeInvoer` for an empty query and :class:`NietGevonden` (with up
-    to three suggested slugs) when nothing is close enough.
+    Raises :class:`OngeldigeInvoer` for an empty query and :class:`NietGevonden` when
+    nothing is close enough: with up to three suggested slugs if some theme is genuinely
+    close, and otherwise with every slug named in the message.
     """
     sleutel = _zoeksleutel(onderwerp)
     if not sleutel:
-        raise OngeldigeInvoer("Geef een onderwerp op, bijvoorbeeld: passend thema tlv.")
+        raise OngeldigeInvoer(_LEEG)
     gevonden = _vind(sleutel)
     if gevonden is None:
-        raise NietGevonden(
-            f"Onbekend thema: '{_toonbaar(onderwerp)}'.",
-            suggesties=[t.slug for t in suggesties(onderwerp)],
-        )
+        raise _onbekend(onderwerp)
     return gevonden
 
 
 def suggesties(onderwerp: str, n: int = 3) -> list[Thema]:
-    """Up to *n* themes closest to *onderwerp*, best first; empty for an empty query."""
+    """Up to *n* themes close to *onderwerp*, best first; empty when none is close."""
     if not isinstance(onderwerp, str) or n <= 0:
         return []
     sleutel = _zoeksleutel(onderwerp)
@@ -275,14 +395,15 @@ def suggesties(onderwerp: str, n: int = 3) -> list[Thema]:
     if eerste is not None:
         resultaat.append(eerste)
     if len(kern) >= _MIN_FUZZY:
-        for _, t in _fuzzy(kern, _SUGGESTIE_DREMPEL):
+        for _, t in _fuzzy(kern, per_woord=True):
             if t not in resultaat:
                 resultaat.append(t)
     return resultaat[:n]
 
 
 # Where to send someone after ``passend zoek``: a place search shows an SWV by address,
-# and the contact theme explains that the school's SWV is the one that counts.
+# and the contact theme explains which SWV counts (the school's; for a child not yet at a
+# school, in practice the one of the region where it lives).
 _NA_ZOEKEN = {
     "samenwerkingsverband": "samenwerkingsverband",
     "gemeente": "contact",
