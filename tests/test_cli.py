@@ -359,7 +359,8 @@ def test_thema_zonder_onderwerp_toont_de_lijst():
 def test_thema_op_onderwerp(onderwerp, slug):
     data = json.loads(run("thema", "--json", *onderwerp.split()).stdout)
     assert data["slug"] == slug
-    assert set(data) == {"slug", "titel", "samenvatting", "tekst", "gerelateerd"}
+    assert set(data) == {
+        "slug", "titel", "samenvatting", "tekst", "gerelateerd", "stand", "bronnen"}
 
 
 def test_thema_gepipet_is_markdown_met_verwijzingen():

@@ -21,7 +21,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from passend_cli.fouten import DataFout, NietGevonden, OngeldigeInvoer
+from passend_cli.fouten import DataFout, NietGevonden, OngeldigeInvoer, toonbaar
 from passend_cli.normaliseer import normaliseer
 
 __all__ = [
@@ -62,8 +62,6 @@ _MAANDEN = (
 )
 # fmt: on
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_STUURTEKENS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
 # Question words people type around a topic ("wat is een tlv", "hoe werkt de opr").
 # fmt: off
 _VULWOORDEN = frozenset({
@@ -247,12 +245,6 @@ def _sleutels() -> dict[str, Thema]:
     return sleutels
 
 
-def _toonbaar(onderwerp: str) -> str:
-    """The query as it may appear in a message: one line, not too long."""
-    kort = _STUURTEKENS.sub(" ", onderwerp).strip()
-    return kort if len(kort) <= 60 else kort[:59] + "…"
-
-
 _LEEG = "Geef een onderwerp op, bijvoorbeeld tlv, zorgplicht of thuiszitters."
 
 
@@ -352,7 +344,7 @@ def _vind(sleutel: str) -> Thema | None:
 def _onbekend(onderwerp: str) -> NietGevonden:
     """Unknown topic: close themes as suggestions, or else every slug in the message."""
     dichtbij = [t.slug for t in suggesties(onderwerp)]
-    bericht = f"Onbekend thema: '{_toonbaar(onderwerp)}'."
+    bericht = f"Onbekend thema: '{toonbaar(onderwerp)}'."
     if not dichtbij:
         bericht += " Er zijn thema's over: " + ", ".join(t.slug for t in _geladen()) + "."
     return NietGevonden(bericht, suggesties=dichtbij)

@@ -307,12 +307,12 @@ def thema(t: Any, gerelateerd: list[Any]) -> None:
         from rich.text import Text
 
         console = _console()
-        console.print(Markdown(t.tekst))
+        console.print(Markdown(t.markdown))
         if verder:
             console.print()
             console.print(Text.assemble(("Zie ook: ", "bold"), "; ".join(verder)))
         return
-    tekst = t.tekst.rstrip("\n")
+    tekst = t.markdown.rstrip("\n")
     if verder:
         tekst += "\n\nZie ook: " + "; ".join(verder)
     schrijf(tekst)
