@@ -211,6 +211,16 @@ class Dataset:
         return dict(per)
 
     @cached_property
+    def woonplaatsen_per_postcode(self) -> dict[str, list[Woonplaats]]:
+        """PC4 -> the official woonplaatsen that use it (parses the whole table)."""
+        per: dict[str, list[Woonplaats]] = defaultdict(list)
+        for w in self.woonplaatsen:
+            if w.officieel:
+                for p in w.postcodes:
+                    per[p].append(w)
+        return dict(per)
+
+    @cached_property
     def postcodes_per_verband(self) -> dict[str, dict[str, list[str]]]:
         """SWV code -> gemeente code -> the PC4s of that gemeente it serves."""
         per: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))

@@ -152,6 +152,22 @@ class Resultaat(NamedTuple):
         }
 
 
+class Uitkomst(NamedTuple):
+    """What ``zoek`` answers: the results, best first. When ``meerduidig``, the query
+    names more than one place equally well, and none of them is *the* answer."""
+
+    zoekterm: str
+    resultaten: list[Resultaat]
+    meerduidig: bool = False
+
+    def als_json(self) -> dict[str, Any]:
+        return {
+            "zoekterm": self.zoekterm,
+            "meerduidig": self.meerduidig,
+            "resultaten": [r.als_json() for r in self.resultaten],
+        }
+
+
 class GemeenteDeel(NamedTuple):
     """A gemeente (partly) served by an SWV; ``postcodes`` None means all of it."""
 

@@ -77,8 +77,12 @@ def provincie_sleutel(naam: str) -> str:
     return _PROVINCIE_VOUW.get(sleutel, sleutel)
 
 
-# A PC4 (1000-9999), optionally with the two letters of a PC6 and an "NL" prefix.
-_POSTCODE = re.compile(r"(?:nl ?)?([1-9][0-9]{3}) ?(?:[a-z]{2})?")
+# A PC4 (1000-9999), optionally with the two letters of a PC6 and an "NL" prefix; a
+# spreadsheet may have turned it into a number ("2011.0").
+_POSTCODE = re.compile(r"(?:nl ?)?([1-9][0-9]{3})(?: ?[a-z]{2}| 0)?")
+# A postcode inside an address or a sentence: a PC6, or a PC4 as a word of its own.
+_PC6_IN_TEKST = re.compile(r"(?:^| )(?:nl )?([1-9][0-9]{3}) ?([a-z]{2})(?= |$)")
+_PC4_IN_TEKST = re.compile(r"(?:^| )(?:nl )?([1-9][0-9]{3})(?= |$)")
 
 # An SWV code: a sector and a region number in any spelling ("PO2707", "po 27-07",
 # "SWV VO 28.10"), or a region number alone, written with a separator or after "swv"
@@ -89,7 +93,9 @@ _SWV_CODE = re.compile(
 )
 
 # A CBS gemeente code: "GM0392", "gm 0392", "gemeentecode 0392".
-_GEMEENTECODE = re.compile(r"(?:gm|gemeentecode|gemeente code|cbs code|cbscode) ?([0-9]{4})")
+_GEMEENTECODE = re.compile(
+    r"(?:gm|gemeentecode|gemeente code|gemeente|cbs code|cbscode) ?([0-9]{4})"
+)
 
 
 def lees_postcode(tekst: str) -> str | None:
@@ -98,8 +104,8 @@ def lees_postcode(tekst: str) -> str | None:
 
     >>> lees_postcode("2051 AB"), lees_postcode("2051ab"), lees_postcode("NL-2051")
     ('2051', '2051', '2051')
-    >>> lees_postcode("0123") is None, lees_postcode("27-07") is None
-    (True, True)
+    >>> lees_postcode("0123") is None, lees_postcode("27-07") is None, lees_postcode("2011.0")
+    (True, True, '2011')
     """
     m = _POSTCODE.fullmatch(normaliseer(tekst))
     return m.group(1) if m else None
@@ -209,3 +215,61 @@ def basisnaam(sleutel: str) -> str:
     if len(woorden) > 2 and woorden[-2] in _GEMEENTEWOORDEN and len(woorden[-1]) <= 2:
         return " ".join(woorden[:-2])  # "gem. S": an abbreviated gemeente
     return sleutel
+
+
+class Adres(NamedTuple):
+    """What an address or a sentence says: a PC4 and the place named with it."""
+
+    postcode: str
+    plaats: str  # normalised key of the place words, "" when there are none
+
+
+def lees_adres(tekst: str) -> Adres | None:
+    """The postcode in an address or sentence, with the place after it (or, when
+    nothing follows, the words before it that hold no digits); None without one.
+
+    >>> lees_adres("Kerkstraat 1, 2011 AB Haarlem")
+    Adres(postcode='2011', plaats='haarlem')
+    >>> lees_adres("1011AB AMSTERDAM"), lees_adres("Haarlem 2011")
+    (Adres(postcode='1011', plaats='amsterdam'), Adres(postcode='2011', plaats='haarlem'))
+    >>> lees_adres("Kerkstraat 12") is None
+    True
+    """
+    sleutel = normaliseer(tekst)
+    m = _PC6_IN_TEKST.search(sleutel) or _PC4_IN_TEKST.search(sleutel)
+    if m is None:
+        return None
+    na = sleutel[m.end():].split()
+    voor = sleutel[: m.start()].split()
+    if na:
+        plaats = na
+    elif voor and not any(c.isdigit() for c in "".join(voor)):
+        plaats = voor
+    else:
+        plaats = []
+    return Adres(m.group(1), " ".join(plaats))
+
+
+# Words people put around a place name ("wij wonen in Hoofddorp", "gemeente Haarlem").
+VULWOORDEN = frozenset({
+    "ik", "wij", "we", "jullie", "zij", "ze", "hij", "mijn", "onze", "ons", "wonen", "woon",
+    "woont", "wonend", "woonachtig", "verhuizen", "verhuisd", "naar", "in", "te", "bij",
+    "nabij", "omgeving", "buurt", "regio", "gemeente", "gem", "plaats", "woonplaats", "dorp",
+    "stad", "postcode", "adres", "is", "welk", "welke", "wat", "voor", "zoek", "zoeken",
+    "samenwerkingsverband", "swv",
+})
+
+
+def zonder_vulwoorden(sleutel: str) -> str:
+    """*sleutel* without the filler words in front of the name; unchanged when nothing
+    else would remain.
+
+    >>> zonder_vulwoorden("wij wonen in hoofddorp"), zonder_vulwoorden("in")
+    ('hoofddorp', 'in')
+    """
+    woorden = sleutel.split()
+    i = 0
+    while i < len(woorden) - 1 and woorden[i] in VULWOORDEN:
+        i += 1
+    return " ".join(woorden[i:])
+

@@ -1,307 +1,264 @@
-"""One search box: postcode, SWV code, or a ranked, typo-tolerant name search.
+"""One search box: SWV code, gemeente code, postcode, address, or a place or SWV name.
 
-A query is tried, in this order, as a postcode (PC4 or PC6 in any spelling), as an SWV
-code (``PO2707``, ``po 27-07``, ``VO-28.10``) and finally as a name of a gemeente,
-alias, woonplaats, former gemeente or SWV. Names are ranked exact before prefix before
-fuzzy; on equal footing gemeente before woonplaats before former gemeente before SWV.
+A query is read, in this order, as an SWV code (``PO2707``, ``po 27-07``, ``27/07``), a
+gemeente code (``GM0392``), a postcode (PC4 or PC6 in any spelling), an address or
+sentence holding a postcode (``Kerkstraat 1, 2011 AB Haarlem``), and otherwise as a
+name: whole, with a qualifier (``Zevenhuizen (Zuidplas)``), without filler words
+(``wij wonen in Hoofddorp``), by its start or whole words, and last with a typo of a
+couple of letters.
+
+An answer is right or says that it is not sure: a name of several places is
+``meerduidig`` and lists them all; a hamlet never headlines where an official
+woonplaats of that name exists; a typo correction is labelled as such.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
+from passend_cli import namen, resultaten
 from passend_cli.dataset import Dataset, laad
-from passend_cli.fouten import (
-    GeenVerbandMaarPlaats,
-    LegeInvoer,
-    NietGevonden,
-    OngeldigeInvoer,
-    toonbaar,
+from passend_cli.fouten import GeenVerbandMaarPlaats, LegeInvoer, NietGevonden, toonbaar
+from passend_cli.model import Resultaat, Samenwerkingsverband, Uitkomst
+from passend_cli.namen import GEMEENTE, VERBAND, VOORMALIG, WOONPLAATS, Kandidaat
+from passend_cli.normaliseer import (
+    VULWOORDEN,
+    lees_adres,
+    lees_gemeentecode,
+    lees_postcode,
+    lees_swv_code,
+    normaliseer,
+    zonder_vulwoorden,
 )
-from passend_cli.model import Dekking, Resultaat, Samenwerkingsverband
-from passend_cli.normaliseer import lees_postcode, lees_swv_code, normaliseer
-
-_VOLGORDE = {"gemeente": 0, "woonplaats": 1, "voormalige gemeente": 2, "samenwerkingsverband": 3}
 
 # Queries longer than any name only cost time; nothing that long can match.
 MAX_LENGTE = 100
 # The one threshold of certainty: name matches scoring below it (every typo match
 # does) are corrections, not answers; koppel never accepts them.
 MIN_SCORE = 80.0
+# The most candidates listed for a name of several places.
+MAX_KANDIDATEN = 50
 
 
-# --- the name index -----------------------------------------------------------------
-
-
-class _Ingang(NamedTuple):
-    """One entry of the dataset's zoekindex, resolved to what is shown."""
-
-    soort: str  # as shown: an alias is shown as its gemeente
-    naam: str
-    ref: Any  # gemeente code, Woonplaats, VoormaligeGemeente or SWV code
-    via: str = ""  # the alias typed, when it differs from the shown name
-
-
-def _ingang(ds: Dataset, soort: str, ref: str) -> _Ingang:
-    if soort == "gemeente":
-        return _Ingang(soort, ds.gemeenten[ref].naam, ref)
-    if soort == "alias":
-        alias, code = ds.aliassen[int(ref)]
-        return _Ingang("gemeente", ds.gemeenten[code].naam, code, via=alias)
-    if soort == "woonplaats":
-        w = ds.woonplaats(int(ref))
-        return _Ingang(soort, w.naam, w)
-    if soort == "voormalige gemeente":
-        v = ds.voormalige_gemeenten[int(ref)]
-        return _Ingang(soort, v.naam, v)
-    return _Ingang("samenwerkingsverband", ds.verbanden[ref].weergavenaam, ref)
-
-
-# --- search ------------------------------------------------------------------------
+def _sleutel(zoekterm: str) -> str:
+    if not isinstance(zoekterm, str):
+        raise LegeInvoer("Geef een zoekterm op.")
+    sleutel = normaliseer(zoekterm[: MAX_LENGTE * 2])[:MAX_LENGTE].strip()
+    if not sleutel:
+        raise LegeInvoer("Geef een plaatsnaam, gemeente, postcode of code op.")
+    return sleutel
 
 
 def zoek(
     zoekterm: str, *, limiet: int = 5, sector: str | None = None, typfouten: bool = True
-) -> list[Resultaat]:
-    """Ranked results, best first; an empty list when nothing matches.
-
-    ``typfouten=False`` leaves out typo matches (scores below 80), for callers that may
-    not guess, such as ``koppel``. Raises OngeldigeInvoer when the query holds nothing
-    searchable."""
-    if not isinstance(zoekterm, str):
-        raise OngeldigeInvoer("Geef een zoekterm op.")
-    sleutel = normaliseer(zoekterm[: MAX_LENGTE * 2])[:MAX_LENGTE].strip()
-    if not sleutel:
-        raise LegeInvoer("Geef een plaatsnaam, gemeente, postcode of code op.")
+) -> Uitkomst:
+    """The answer to a query: results best first (the first is *the* answer, unless
+    ``meerduidig``, when all candidates are listed). ``typfouten=False`` leaves out typo
+    corrections. Raises OngeldigeInvoer when the query holds nothing searchable."""
+    sleutel = _sleutel(zoekterm)
     limiet = max(1, limiet)
-    resultaten = _interpreteer(zoekterm, sleutel, limiet, typfouten)
-    # People write "gemeente Haarlem" or "postcode 2051 AB"; a name that itself starts
-    # with such a word ("Samenwerkingsverband Qinas") is found by the first try.
-    eerste, _, rest = sleutel.partition(" ")
-    if rest and eerste in _SOORTWOORDEN and not any(r.score >= MIN_SCORE for r in resultaten):
-        resultaten = _interpreteer(rest, rest, limiet, typfouten) or resultaten
-    return [_filter_sector(r, sector) for r in resultaten[:limiet]]
+    gevonden, meerduidig = _lees(laad(), zoekterm, sleutel, limiet, typfouten)
+    if not meerduidig:
+        gevonden = gevonden[:limiet]
+    if sector:
+        gevonden = [_filter_sector(r, sector.upper()) for r in gevonden]
+    return Uitkomst(zoekterm, gevonden, meerduidig)
 
 
-_SOORTWOORDEN = frozenset(
-    {"gemeente", "woonplaats", "plaats", "dorp", "stad", "postcode", "samenwerkingsverband",
-     "swv"}
-)
-
-
-def _interpreteer(
-    zoekterm: str, sleutel: str, limiet: int, typfouten: bool
-) -> list[Resultaat]:
-    """SWV code, then postcode, then name: the first reading that fits decides."""
-    if code := lees_swv_code(sleutel):
-        return _zoek_code(*code)
-    if pc4 := lees_postcode(sleutel):
-        return _zoek_postcode(pc4)
-    return _zoek_naam(sleutel, limiet, typfouten)
-
-
-def _filter_sector(r: Resultaat, sector: str | None) -> Resultaat:
-    if not sector:
-        return r
-    sector = sector.upper()
+def _filter_sector(r: Resultaat, sector: str) -> Resultaat:
     return r._replace(dekking=[d for d in r.dekking if d.verband.sector == sector])
 
 
-def _zoek_postcode(pc4: str) -> list[Resultaat]:
+def _lees(
+    ds: Dataset, zoekterm: str, sleutel: str, limiet: int, typfouten: bool
+) -> tuple[list[Resultaat], bool]:
+    if vast := _codes_en_postcodes(ds, zoekterm, sleutel):
+        return vast, False
+    kern = zonder_vulwoorden(sleutel)
+    for s in dict.fromkeys((sleutel, kern)):
+        if kandidaten := namen.exact(ds, s) or namen.gekwalificeerd(ds, s):
+            return _kies(ds, kandidaten)
+    if kern != sleutel and (vast := _codes_en_postcodes(ds, kern, kern)):
+        return vast, False  # "postcode 2051", "swv 27-07"
+    if treffers := namen.begin_of_woorden(ds, kern):
+        return _kies_los(ds, treffers, limiet)
+    if typfouten and (treffers := namen.typfouten(ds, kern)):
+        return _kies_los(ds, treffers, limiet)
+    return [], False
+
+
+def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Resultaat]:
+    """The readings that need no name index: codes, postcodes, addresses."""
+    if code := lees_swv_code(sleutel):
+        sector, nummer = code
+        return [resultaten.samenwerkingsverband(ds, ds.verbanden[c])
+                for c in ([f"{sector}{nummer}"] if sector else [f"PO{nummer}", f"VO{nummer}"])
+                if c in ds.verbanden]
+    if gm := lees_gemeentecode(sleutel):
+        return [resultaten.gemeente(ds, gm)] if gm in ds.gemeenten else []
+    if pc4 := lees_postcode(sleutel):
+        r = resultaten.postcode(ds, pc4)
+        return [r] if r else []
+    adres = lees_adres(zoekterm)
+    if adres and adres.postcode in ds.postcodes:
+        return [_adres(ds, adres.postcode, adres.plaats)]
+    return []
+
+
+def _adres(ds: Dataset, pc4: str, plaats: str) -> Resultaat:
+    """The answer for the postcode; a place named with it that lies elsewhere is noted."""
+    r = resultaten.postcode(ds, pc4)
+    assert r is not None
+    plaats = zonder_vulwoorden(plaats)
+    if not plaats or plaats in VULWOORDEN:
+        return r
+    genoemd = namen.exact(ds, plaats) or namen.gekwalificeerd(ds, plaats)
+    if not genoemd:
+        return r
+    gemeente = ds.postcodes[pc4].gemeente_code
+    if any(gemeente in k.gemeenten() or (k.soort == WOONPLAATS and pc4 in k.ref.postcodes)
+           for k in genoemd):
+        return r
+    g = ds.gemeenten[gemeente]
+    return resultaten.met_opmerking(r, (
+        f"Postcode {pc4} ligt in de gemeente {g.naam}, niet in {genoemd[0].naam}; "
+        "het antwoord volgt de postcode."
+    ))
+
+
+def _hoofdplaats(ds: Dataset, g: Kandidaat, plaatsen: list[Kandidaat]) -> Kandidaat | None:
+    """The woonplaats that gives its name to gemeente *g* (Amsterdam in Amsterdam)."""
+    naam = normaliseer(ds.gemeenten[g.ref].naam)
+    return next((p for p in plaatsen if p.ref.gemeente_code == g.ref
+                 and normaliseer(p.naam) == naam), None)
+
+
+def _plaatsen(kandidaten: list[Kandidaat]) -> tuple[list[Kandidaat], ...]:
+    """Split candidates into gemeenten, official places, former gemeenten that are not
+    one of those places, the rest (hamlets, former gemeenten that are: Weesp is a
+    woonplaats and a former gemeente, one place) and SWVs."""
+    gemeenten = [k for k in kandidaten if k.soort == GEMEENTE]
+    officieel = [k for k in kandidaten if k.soort == WOONPLAATS and k.officieel]
+    codes = {g.ref for g in gemeenten} | {c for p in officieel for c in p.gemeenten()}
+    voormalig, rest = [], []
+    for k in kandidaten:
+        if k.soort == VOORMALIG and not set(k.ref.opvolgers) & codes:
+            voormalig.append(k)
+        elif k.soort == VOORMALIG or (k.soort == WOONPLAATS and not k.officieel):
+            rest.append(k)
+    verbanden = [k for k in kandidaten if k.soort == VERBAND]
+    return gemeenten, officieel, voormalig, rest, verbanden
+
+
+def _kop_van_gemeente(ds: Dataset, g: Kandidaat, officieel: list[Kandidaat]) -> list[Resultaat]:
+    """The answer for gemeente *g*; when a woonplaats gives it its name and has an answer
+    of its own (Amsterdam without Weesp), that place first, then the gemeente. The
+    woonplaats is taken out of *officieel*."""
+    gemeente = resultaten.voor(ds, g, 100.0)
+    hoofd = _hoofdplaats(ds, g, officieel)
+    if hoofd is None:
+        return [gemeente]
+    officieel.remove(hoofd)
+    plaats = resultaten.voor(ds, hoofd, 100.0)
+    if _codes(plaats) == _codes(gemeente):
+        return [gemeente]
+    zin = resultaten.overige_delen(ds, plaats, g.ref)
+    return [resultaten.met_opmerking(plaats, zin) if zin else plaats, gemeente]
+
+
+def _kies(ds: Dataset, kandidaten: list[Kandidaat]) -> tuple[list[Resultaat], bool]:
+    """Exact matches: the answer first and the other places after it, or every place
+    when the name belongs to more than one (``meerduidig``)."""
+    gemeenten, officieel, voormalig, rest, verbanden = _plaatsen(kandidaten)
+    overig = [resultaten.voor(ds, k, 100.0) for k in rest + verbanden]
+    if len(gemeenten) == 1:
+        # A gemeente named like places elsewhere (Hengelo, Rijswijk) is the answer.
+        eerst = _kop_van_gemeente(ds, gemeenten[0], officieel)
+        andere = [resultaten.voor(ds, k, 100.0) for k in officieel + voormalig]
+        return eerst + andere + overig, False
+    if len(gemeenten) > 1:
+        codes = {g.ref for g in gemeenten}
+        officieel = [p for p in officieel if p.ref.gemeente_code not in codes]
+    plaatsen = gemeenten + officieel + voormalig
+    if not plaatsen:
+        plaatsen = [k for k in rest if k.soort == WOONPLAATS]  # only hamlets carry it
+        overig = [resultaten.voor(ds, k, 100.0) for k in rest + verbanden if k not in plaatsen]
+    if len(plaatsen) > 1:
+        alle = [resultaten.voor(ds, k, 100.0) for k in plaatsen[:MAX_KANDIDATEN]]
+        return _op_gemeente(alle), True
+    return [resultaten.voor(ds, k, 100.0) for k in plaatsen] + overig, False
+
+
+def _kies_los(
+    ds: Dataset, treffers: list[tuple[float, Kandidaat]], limiet: int
+) -> tuple[list[Resultaat], bool]:
+    """Matches by the start of a name, whole words or a typo: one place is the answer;
+    several are listed, none of them as *the* answer."""
+    kandidaten = [k for _, k in treffers]
+    score = {k.id: s for s, k in treffers}
+    gemeenten, officieel, voormalig, hamlets, verbanden = _plaatsen(kandidaten)
+    for g in gemeenten:
+        if (hoofd := _hoofdplaats(ds, g, officieel)) is not None:
+            officieel.remove(hoofd)
+    plaatsen = gemeenten + officieel + voormalig + verbanden or hamlets
+    plaatsen.sort(key=lambda k: (-score[k.id], k.volgorde()))
+    gevonden = [resultaten.voor(ds, k, score[k.id]) for k in plaatsen[:limiet]]
+    return gevonden, len(plaatsen) > 1
+
+
+def _codes(r: Resultaat) -> list[tuple[str, tuple[str, ...] | None]]:
+    return [(d.verband.code, d.postcodes) for d in r.dekking]
+
+
+def _op_gemeente(gevonden: list[Resultaat]) -> list[Resultaat]:
+    """Candidates in a stable order a reader can scan: by province, then gemeente."""
+    return sorted(gevonden, key=lambda r: (
+        r.gemeente.provincie if r.gemeente else "", r.gemeente.naam if r.gemeente else "",
+        r.naam))
+
+
+# --- koppel: whole names only ------------------------------------------------------------
+
+
+def vind(tekst: str, *, gemeente_eerst: bool = False, sector: str | None = None) -> Uitkomst:
+    """The answer for a value in a file, where nobody can be asked: postcodes and codes
+    as ``zoek`` reads them, names only when whole (after normalisation, aliases and
+    qualifiers). ``meerduidig`` when the name belongs to places (hamlets included) that
+    the SWVs of *sector* (default: both) tell apart. *gemeente_eerst*: the value comes
+    from a column of gemeenten, so a gemeente of that name is meant."""
+    sleutel = _sleutel(tekst)
     ds = laad()
-    p = ds.postcodes.get(pc4)
-    if p is None:
-        return []
-    g = ds.gemeenten[p.gemeente_code]
-    toelichting = f"postcode {pc4} in de gemeente {g.naam}"
-    if p.gemeente_2015 and normaliseer(p.gemeente_2015) != normaliseer(g.naam):
-        toelichting += f" (in de regeling van 2015: {p.gemeente_2015})"
-    opmerkingen = []
-    if p.herkomst == "afgeleid":
-        opmerkingen.append(
-            f"Postcode {pc4} is nieuwer dan de regeling van 2015; het samenwerkingsverband "
-            "is afgeleid van de woonplaats of de gemeente."
-        )
-    for sector in ("PO", "VO"):
-        if p.swv(sector):
-            continue
-        if p.herkomst in ("regeling", "duo"):
-            bron = "De regeling" if p.herkomst == "regeling" else "DUO"
-            opmerkingen.append(
-                f"{bron} wijst voor postcode {pc4} geen {sector}-samenwerkingsverband aan."
-            )
-        else:
-            opmerkingen.append(
-                f"Het {sector}-samenwerkingsverband van postcode {pc4} is niet vast te stellen: "
-                f"{g.naam} valt onder meer dan één. De gemeente of een school in de buurt weet het."
-            )
-    return [
-        Resultaat(
-            "postcode", pc4, 100.0, toelichting, g, ds.dekking([p]),
-            ds.wijzigingen_voor([g.code]), pc4, opmerkingen,
-        )
-    ]
+    if vast := _codes_en_postcodes(ds, tekst, sleutel):
+        return Uitkomst(tekst, vast, False)
+    kandidaten = namen.exact(ds, sleutel) or namen.gekwalificeerd(ds, sleutel)
+    gemeenten, officieel, voormalig, rest, _ = _plaatsen(kandidaten)
+    if gemeente_eerst and len(gemeenten) == 1:
+        return Uitkomst(tekst, [resultaten.voor(ds, gemeenten[0], 100.0)], False)
+    gevonden = [_kop_van_gemeente(ds, g, officieel)[0] for g in gemeenten]
+    gevonden += [resultaten.voor(ds, k, 100.0) for k in officieel + voormalig + rest
+                 if k.soort == WOONPLAATS or k in voormalig]
+    sectoren = {sector.upper()} if sector else {"PO", "VO"}
+    verschillend = len({tuple(c for c, _ in _codes(r) if c[:2] in sectoren)
+                        for r in gevonden}) > 1
+    return Uitkomst(tekst, gevonden, verschillend)
 
 
-def _zoek_code(sector: str | None, nummer: str) -> list[Resultaat]:
-    ds = laad()
-    sectoren = [sector] if sector else ["PO", "VO"]
-    uit = []
-    for s in sectoren:
-        v = ds.verbanden.get(f"{s}{nummer}")
-        if v is not None:
-            uit.append(_verband_resultaat(ds, v, 100.0))
-    return uit
+# --- "Bedoelde u …?" and one SWV -----------------------------------------------------------
 
-
-def _verband_resultaat(ds: Dataset, v: Samenwerkingsverband, score: float) -> Resultaat:
-    gemeenten = ds.postcodes_per_verband.get(v.code, {})
-    namen = sorted(ds.gemeenten[c].naam for c in gemeenten)
-    kort = ", ".join(namen[:4]) + (f" en {len(namen) - 4} andere" if len(namen) > 4 else "")
-    toelichting = f"samenwerkingsverband {v.regiocode} ({kort})" if namen else (
-        f"samenwerkingsverband {v.regiocode}"
-    )
-    return Resultaat(
-        "samenwerkingsverband", v.weergavenaam, score, toelichting, None,
-        [Dekking(v, None)], ds.wijzigingen_voor(verbanden=[v.code]),
-    )
-
-
-def _zoek_naam(sleutel: str, limiet: int, typfouten: bool = True) -> list[Resultaat]:
-    return _naar_resultaten(laad(), naam_treffers(sleutel, limiet * 3, typfouten), limiet)
-
-
-def naam_treffers(
-    sleutel: str, limiet: int, typfouten: bool = True
-) -> list[tuple[int, float, _Ingang]]:
-    """Ranked (tier, score, ingang) for a normalised name. Tiers: 0 exact, 1 prefix,
-    2 whole words inside a longer name, 3 typo. Scores: 100 exact, 90-99.9 prefix,
-    80-89.9 words inside, below 80 for typos (0.8 x the edit-distance similarity)."""
-    ds = laad()
-    index = ds.zoekindex
-    gevonden: list[tuple[int, float, str, str, str]] = []  # (tier, score, key, soort, ref)
-    for soort, ref in index.exact(sleutel):
-        gevonden.append((0, 100.0, sleutel, soort, ref))
-    if len(sleutel) >= 3:
-        for s, soort, ref in index.met_prefix(sleutel):
-            if s != sleutel:
-                gevonden.append((1, 90.0 + 9.9 * len(sleutel) / len(s), s, soort, ref))
-    if not gevonden:
-        sleutels = index.sleutels
-        treffer_sleutels: list[tuple[int, float, str]] = []
-        if len(sleutel) >= 4 and sleutel in index.woordreeksen:
-            omringd = f" {sleutel} "
-            for s in sleutels:
-                if omringd in f" {s} ":
-                    treffer_sleutels.append((2, 80.0 + 9.9 * len(sleutel) / len(s), s))
-        if typfouten:
-            # rapidfuzz is imported only here: exact and prefix lookups never need it.
-            from rapidfuzz import fuzz, process
-
-            for s, score, _ in process.extract(
-                sleutel, sleutels, scorer=fuzz.ratio, limit=limiet, score_cutoff=MIN_SCORE,
-            ):
-                treffer_sleutels.append((3, 0.8 * score, s))
-        gevonden = [
-            (tier, score, s, soort, ref)
-            for tier, score, s in treffer_sleutels
-            for soort, ref in index.exact(s)
-        ]
-    treffers = [(tier, score, _ingang(ds, soort, ref)) for tier, score, _, soort, ref in gevonden]
-    treffers.sort(key=lambda t: (t[0], -t[1], _VOLGORDE[t[2].soort], t[2].naam, str(t[2].ref)))
-    return treffers
-
-
-def _naar_resultaten(
-    ds: Dataset, treffers: list[tuple[int, float, _Ingang]], limiet: int
-) -> list[Resultaat]:
-    uit: list[Resultaat] = []
-    gezien: set[tuple[str, str]] = set()
-    gemeente_antwoorden: set[tuple[str, str]] = set()
-    for _tier, score, i in treffers:
-        if (i.soort, str(i.ref)) in gezien:
-            continue
-        gezien.add((i.soort, str(i.ref)))
-        r = _resultaat(ds, i, score)
-        # A woonplaats that shares its gemeente's name and answer adds nothing.
-        antwoord = (normaliseer(r.naam), repr([(d.verband.code, d.postcodes) for d in r.dekking]))
-        if i.soort == "gemeente":
-            gemeente_antwoorden.add(antwoord)
-        elif i.soort == "woonplaats" and antwoord in gemeente_antwoorden:
-            continue
-        uit.append(r)
-        if len(uit) >= limiet:
-            break
-    return uit
-
-
-def _resultaat(ds: Dataset, i: _Ingang, score: float) -> Resultaat:
-    if i.soort == "gemeente":
-        g = ds.gemeenten[i.ref]
-        toelichting = f"gemeente in {g.provincie}"
-        if i.via and normaliseer(i.via) != normaliseer(g.naam):
-            toelichting = f"gemeente in {g.provincie} (ook: {i.via})"
-        return Resultaat(
-            "gemeente", g.naam, score, toelichting, g, ds.dekking_gemeente(g.code),
-            ds.wijzigingen_voor([g.code]),
-        )
-    if i.soort == "woonplaats":
-        w = i.ref
-        g = ds.gemeenten[w.gemeente_code]
-        pcs = [ds.postcodes[p] for p in w.postcodes if p in ds.postcodes]
-        dekking = ds.dekking(pcs) if pcs else ds.dekking_gemeente(g.code)
-        return Resultaat(
-            "woonplaats", w.naam, score, f"woonplaats in de gemeente {g.naam}", g, dekking,
-            ds.wijzigingen_voor([g.code]),
-        )
-    if i.soort == "voormalige gemeente":
-        return _voormalig_resultaat(ds, i.ref, score)
-    return _verband_resultaat(ds, ds.verbanden[i.ref], score)
-
-
-def _voormalig_resultaat(ds: Dataset, v, score: float) -> Resultaat:
-    opvolgers = [ds.gemeenten[c] for c in v.opvolgers]
-    jaar = v.einddatum[:4]
-    namen = [g.naam for g in opvolgers]
-    lijst = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
-    if len(opvolgers) == 1:
-        toelichting = f"voormalige gemeente, sinds {jaar} onderdeel van {lijst}"
-    else:
-        toelichting = f"voormalige gemeente, sinds {jaar} verdeeld over {lijst}"
-    # The regulation of 2015 still names gemeenten that merged later (Weesp): its PC4s
-    # give the precise answer. Older ones are answered by their successors.
-    eigen = ds.postcodes_per_gemeente_2015.get(v.naam)
-    if eigen:
-        dekking = ds.dekking(eigen)
-    else:
-        dekking = ds.dekking(
-            p for g in opvolgers for p in ds.postcodes_per_gemeente.get(g.code, ())
-        )
-    gemeente = opvolgers[0] if len(opvolgers) == 1 else None
-    return Resultaat(
-        "voormalige gemeente", v.naam, score, toelichting, gemeente, dekking,
-        ds.wijzigingen_voor([g.code for g in opvolgers]),
-    )
 
 def suggesties(zoekterm: str, n: int = 3) -> list[str]:
-    """Names for a "Bedoelde u …?" line when nothing matched well enough."""
-    sleutel = normaliseer(str(zoekterm)[: MAX_LENGTE * 2])[:MAX_LENGTE]
+    """Names that look like the query, each with its gemeente, for "Bedoelde u …?"."""
+    try:
+        sleutel = zonder_vulwoorden(_sleutel(zoekterm))
+    except LegeInvoer:
+        return []
     if len(sleutel) < 3 or sleutel.replace(" ", "").isdigit():
         return []
-    from rapidfuzz import fuzz, process
-
     ds = laad()
-    uit: list[str] = []
-    for s, _score, _ in process.extract(
-        sleutel, ds.zoekindex.sleutels, scorer=fuzz.ratio, limit=n * 3, score_cutoff=60
-    ):
-        naam = _ingang(ds, *ds.zoekindex.exact(s)[0]).naam
-        if naam not in uit:
-            uit.append(naam)
-    return uit[:n]
-
-
-# --- one SWV by code or name ----------------------------------------------------------
+    uit = []
+    for k in namen.dichtbij(ds, sleutel, n):
+        gemeenten = [ds.gemeenten[c].naam for c in k.gemeenten()[:1]]
+        erbij = f" ({gemeenten[0]})" if gemeenten and gemeenten[0] != k.naam else ""
+        uit.append(k.naam + erbij)
+    return uit
 
 
 def samenwerkingsverband(code_of_naam: str) -> Samenwerkingsverband:
@@ -314,31 +271,31 @@ def samenwerkingsverband(code_of_naam: str) -> Samenwerkingsverband:
         raise LegeInvoer("Geef een code of naam van een samenwerkingsverband op.")
     if code := lees_swv_code(sleutel):
         sector, nummer = code
-        if sector is None:
-            # "27-07": the region number of a PO and a VO SWV; which one is meant?
-            codes = [c for c in (f"PO{nummer}", f"VO{nummer}") if c in ds.verbanden]
-            if codes:
-                raise NietGevonden(
-                    f"'{toonbaar(tekst, 20)}' is het regionummer van {' en '.join(codes)}; "
-                    "kies er een.",
-                    suggesties=codes,
-                )
-        elif f"{sector}{nummer}" in ds.verbanden:
+        if sector and f"{sector}{nummer}" in ds.verbanden:
             return ds.verbanden[f"{sector}{nummer}"]
-        gevraagd = f"{sector or ''}{nummer}"
+        codes = [c for c in (f"PO{nummer}", f"VO{nummer}") if c in ds.verbanden]
+        if not sector and codes:
+            # "27-07": the region number of a PO and a VO SWV; which one is meant?
+            raise NietGevonden(
+                f"'{toonbaar(tekst, 20)}' is het regionummer van {' en '.join(codes)}; "
+                "kies er een.", suggesties=codes)
         raise NietGevonden(
-            f"Er is geen samenwerkingsverband met code {gevraagd}.",
+            f"Er is geen samenwerkingsverband met code {sector or ''}{nummer}.",
             suggesties=[c for c in ds.verbanden
-                        if c[2:4] == nummer[:2] and c[:2] == (sector or c[:2])][:5],
-        )
-    swv = [t for t in naam_treffers(sleutel, 10) if t[2].soort == "samenwerkingsverband"]
+                        if c[2:4] == nummer[:2] and c[:2] == (sector or c[:2])][:5])
+    swv = ([k for k in namen.exact(ds, sleutel) if k.soort == VERBAND]
+           or [k for _, k in namen.begin_of_woorden(ds, sleutel) if k.soort == VERBAND])
+    if len({k.ref for k in swv}) == 1:
+        return ds.verbanden[swv[0].ref]
     if swv:
-        return ds.verbanden[swv[0][2].ref]
+        codes = sorted({k.ref for k in swv})
+        raise NietGevonden(
+            f"'{toonbaar(tekst)}' past bij meer dan één samenwerkingsverband; kies een code.",
+            suggesties=codes[:8])
     # A place name: point to the SWVs that serve it instead of guessing one of them.
-    plaatsen = _interpreteer(tekst, sleutel, 1, True)
+    plaatsen, _ = _lees(ds, tekst, sleutel, 1, False)
     if plaatsen:
         raise GeenVerbandMaarPlaats(
             f"'{toonbaar(tekst)}' is geen samenwerkingsverband maar een {plaatsen[0].soort}.",
-            plaats=tekst, suggesties=[d.verband.code for d in plaatsen[0].dekking],
-        )
+            plaats=tekst, suggesties=[d.verband.code for d in plaatsen[0].dekking])
     raise NietGevonden(f"Geen samenwerkingsverband gevonden met de naam '{toonbaar(tekst)}'.")

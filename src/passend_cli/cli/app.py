@@ -107,19 +107,19 @@ def zoek(
 
     term = " ".join(zoekterm)
     _actieve_dataset()
-    resultaten = zoeken.zoek(term, limiet=limiet, sector=sector.value if sector else None)
+    uitkomst = zoeken.zoek(term, limiet=limiet, sector=sector.value if sector else None)
     if json_:
-        uitvoer.schrijf_json({"zoekterm": term, "resultaten": [r.als_json() for r in resultaten]})
-    if not resultaten:
+        uitvoer.schrijf_json(uitkomst.als_json())
+    if not uitkomst.resultaten:
         uitvoer.melding(f"Niets gevonden voor '{toonbaar(term)}'.")
         suggesties = zoeken.suggesties(term)
         if suggesties:
             uitvoer.melding("Bedoelde u: " + ", ".join(suggesties) + "?")
         raise typer.Exit(1)
     if not json_:
-        from passend_cli.cli import weergave
+        from passend_cli.cli import zoekweergave
 
-        weergave.zoekresultaten(resultaten, toonbaar(term))
+        zoekweergave.zoekresultaten(uitkomst, toonbaar(term))
 
 
 @app.command(cls=PassendCommando)

@@ -36,7 +36,7 @@ from passend_cli.koppel.csvbestand import (
     open_invoer,
     scheidingsteken,
 )
-from passend_cli.koppel.kolommen import kies_kolom
+from passend_cli.koppel.kolommen import GEMEENTEN, kies_kolom
 from passend_cli.koppel.oplossen import (
     MAX_SLEUTEL,
     POSTCODE,
@@ -133,7 +133,8 @@ def _koppel(
     index, soort = kies_kolom(kop, kolom)
     if soort is not None:
         meld(f"Kolom '{toonbaar(kop[index])}' gebruikt ({soort}).")
-    oplosser = Oplosser(sector, scheiding)
+    oplosser = Oplosser(sector, scheiding, gemeenten=soort == GEMEENTEN or (
+        soort is None and "gemeente" in kop[index].lower()))
     nieuw = kolommen(sector)
     bestaand = {x.strip() for x in kop}
     dubbel = [k for k in nieuw if k in bestaand]

@@ -1,15 +1,17 @@
-"""Resolve one cell value to the columns ``koppel`` adds, exactly as ``zoek`` would
-find it, but never by a guess: typo matches and names of several places stay empty."""
+"""Resolve one cell value to the columns ``koppel`` adds, never by a guess: a name
+counts only as a whole (:func:`passend_cli.zoeken.vind`); a name of several places
+with different SWVs, a typo or an unknown value stays empty, and ``match_opmerking``
+says why."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from passend_cli.fouten import OngeldigeInvoer
 from passend_cli.koppel.csvbestand import csv_regel
 from passend_cli.koppel.samenvatting import Samenvatting
-from passend_cli.zoeken import MIN_SCORE, zoek
+from passend_cli.zoeken import vind
 
 # Longer cell values are not cached (nothing that long matches; zoek reads no more).
 MAX_SLEUTEL = 300
@@ -17,8 +19,10 @@ MAX_SLEUTEL = 300
 # the full search. Anything else (odd spellings, names) goes through zoeken.zoek.
 POSTCODE = re.compile(r"\s*([0-9]{4}) ?(?:[A-Za-z]{2})?\s*")
 
-# Summary keys besides a result's soort.
+# Summary keys besides a result's soort; the first three are also match_opmerking's
+# values for an empty row.
 LEEG, ONBEKEND, MEERDUIDIG = "leeg", "niet gevonden", "meerduidig"
+ZONDER_SWV = "geen samenwerkingsverband"
 _MEER = "|meer"  # suffix: more than one SWV of a sector (split gemeente)
 
 
@@ -27,7 +31,7 @@ def kolommen(sector: str | None = None) -> list[str]:
     uit = ["gemeente_code", "gemeente"]
     for s in sectoren(sector):
         uit += [f"{s.lower()}_code", f"{s.lower()}_naam"]
-    return [*uit, "match_soort", "match_score"]
+    return [*uit, "match_soort", "match_score", "match_opmerking"]
 
 
 def sectoren(sector: str | None) -> tuple[str, ...]:
@@ -53,20 +57,19 @@ class Antwoord(NamedTuple):
 class Oplosser:
     """Cell value -> Antwoord, through zoeken.zoek."""
 
-    def __init__(self, sector: str | None, scheiding: str = ",") -> None:
-        from passend_cli.dataset import laad
-
-        self.ds = laad()
+    def __init__(
+        self, sector: str | None, scheiding: str = ",", *, gemeenten: bool = False
+    ) -> None:
         self.sectoren = sectoren(sector)
+        self.sector = sector
+        self.gemeenten = gemeenten  # the column holds gemeenten, not places
         self.scheiding = scheiding
         # Every distinct answer once (bounded: one per place and postcode), with a row
         # counter per answer: a list index is the cheapest counter in the hot loop.
         self._antwoorden: dict[tuple[str, str], Antwoord] = {}
         self.tellers: list[int] = []
-        leeg = [""] * len(kolommen(sector))
-        self.leeg = self._antwoord(leeg, LEEG)
-        self.onbekend = self._antwoord(leeg, ONBEKEND)
-        self.meerduidig = self._antwoord(leeg, MEERDUIDIG)
+        self.leeg = self._leeg(LEEG, "")
+        self.onbekend = self._leeg(ONBEKEND, ONBEKEND)
         self.per_pc4: dict[str, Antwoord] = {}
 
     def _antwoord(self, cellen: list[str], sleutel: str) -> Antwoord:
@@ -74,8 +77,8 @@ class Oplosser:
         bekend = self._antwoorden.get((staart, sleutel))
         if bekend is not None:
             return bekend
-        antwoord = Antwoord(cellen, staart, sleutel, sleutel in (ONBEKEND, MEERDUIDIG),
-                             len(self.tellers))
+        antwoord = Antwoord(cellen, staart, sleutel,
+                            sleutel in (ONBEKEND, MEERDUIDIG, ZONDER_SWV), len(self.tellers))
         self.tellers.append(0)
         self._antwoorden[staart, sleutel] = antwoord
         return antwoord
@@ -104,21 +107,24 @@ class Oplosser:
             antwoord = self.per_pc4[pc4] = self._zoek(pc4)
         return antwoord
 
+    def _leeg(self, sleutel: str, opmerking: str) -> Antwoord:
+        return self._antwoord([""] * (len(self.sectoren) * 2 + 4) + [opmerking], sleutel)
+
     def _zoek(self, tekst: str) -> Antwoord:
         try:
-            resultaten = zoek(tekst, limiet=5, typfouten=False)
+            uitkomst = vind(tekst, gemeente_eerst=self.gemeenten, sector=self.sector)
         except OngeldigeInvoer:  # nothing searchable: punctuation, emoji, ...
             return self.onbekend
-        if not resultaten or resultaten[0].score < MIN_SCORE:
+        gevonden = uitkomst.resultaten
+        if not gevonden:
             return self.onbekend
-        eerste = resultaten[0]
-        # zoek puts a gemeente before a woonplaats of the same name; a tie within one
-        # kind (two woonplaatsen "Bergen") is settled only by the alphabet: a guess.
-        gelijk = [r for r in resultaten
-                  if r.soort == eerste.soort and r.score == eerste.score]
-        if len({tuple(self._codes(r)) for r in gelijk}) > 1:
-            return self.meerduidig
-        gemeenten = {r.gemeente.code if r.gemeente else None for r in gelijk}
+        if uitkomst.meerduidig:
+            plaatsen = "; ".join(f"{r.naam} ({r.gemeente.naam if r.gemeente else r.soort})"
+                                 for r in gevonden[:5])
+            return self._leeg(MEERDUIDIG, f"{MEERDUIDIG}: {plaatsen}")
+        eerste = gevonden[0]
+        # Places of one name with the same SWVs: the SWVs are sure, the gemeente not.
+        gemeenten = {r.gemeente.code if r.gemeente else None for r in gevonden}
         gemeente = eerste.gemeente if len(gemeenten) == 1 else None
         cellen = [gemeente.code, gemeente.naam] if gemeente else ["", ""]
         meer = False
@@ -127,11 +133,10 @@ class Oplosser:
             meer = meer or len(verbanden) > 1
             cellen.append("|".join(v.code for v in verbanden))
             cellen.append("|".join(v.weergavenaam for v in verbanden))
-        cellen += [eerste.soort, f"{eerste.score:.1f}"]
+        cellen += [eerste.soort, f"{eerste.score:.1f}", " ".join(eerste.opmerkingen)]
+        if not any(cellen[2:-3]):
+            return self._antwoord(cellen, ZONDER_SWV)
         return self._antwoord(cellen, eerste.soort + _MEER if meer else eerste.soort)
-
-    def _codes(self, r: Any) -> list[str]:
-        return [d.verband.code for d in r.dekking if d.verband.sector in self.sectoren]
 
     def tel_op(self, s: Samenvatting) -> None:
         """Add the rows counted per answer to the summary *s*."""
@@ -142,6 +147,8 @@ class Oplosser:
                 s.niet_gevonden += n
             elif sleutel == MEERDUIDIG:
                 s.meerduidig += n
+            elif sleutel == ZONDER_SWV:
+                s.zonder_swv += n
             else:
                 soort, meer, _ = sleutel.partition(_MEER)
                 s.per_soort[soort] = s.per_soort.get(soort, 0) + n

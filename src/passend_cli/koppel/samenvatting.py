@@ -18,6 +18,7 @@ class Samenvatting:
     leeg: int = 0
     meerduidig: int = 0  # a name of several places with different answers
     niet_gevonden: int = 0
+    zonder_swv: int = 0  # a known postcode the areas assign no SWV (Europoort)
     vaakst_onbekend: list[tuple[str, int]] = field(default_factory=list)
     seconden: float = 0.0
     lange_rijen: int = 0  # rows with more fields than the header
@@ -28,7 +29,7 @@ class Samenvatting:
 
     @property
     def niet_gekoppeld(self) -> int:
-        return self.leeg + self.meerduidig + self.niet_gevonden
+        return self.leeg + self.meerduidig + self.niet_gevonden + self.zonder_swv
 
     def regels(self) -> list[str]:
         """The summary as Dutch sentences for stderr."""
@@ -55,10 +56,13 @@ class Samenvatting:
                 delen.append(f"naam van meer dan één plaats {getal(self.meerduidig)}")
             if self.niet_gevonden:
                 delen.append(f"niet gevonden {getal(self.niet_gevonden)}")
+            if self.zonder_swv:
+                delen.append(f"zonder samenwerkingsverband {getal(self.zonder_swv)}")
             zin = f"Niet gekoppeld: {getal(self.niet_gekoppeld)} ({', '.join(delen)})"
             # Only worth listing when a value recurs, or when there are only a few.
             if self.vaakst_onbekend and (
-                    self.vaakst_onbekend[0][1] > 1 or self.meerduidig + self.niet_gevonden <= 5):
+                    self.vaakst_onbekend[0][1] > 1
+                    or self.meerduidig + self.niet_gevonden + self.zonder_swv <= 5):
                 zin += "; meest voorkomend: " + ", ".join(
                     f"'{toonbaar(w)}' ({getal(n)}×)" for w, n in self.vaakst_onbekend)
             uit.append(zin + ".")

@@ -84,7 +84,9 @@ def maak_zoekindex(ds: Rijen) -> list[dict[str, str]]:
     or the row number in woonplaatsen.csv, voormalige_gemeenten.csv or aliassen.csv."""
     ingangen = set()
     for g in ds.gemeenten:
-        ingangen.add((normaliseer(g["naam"]), "gemeente", g["code"]))
+        # "Bergen (NH.)" and "Bergen (L.)" are both found as "Bergen".
+        for sleutel in {normaliseer(g["naam"]), basisnaam(normaliseer(g["naam"]))}:
+            ingangen.add((sleutel, "gemeente", g["code"]))
     for soort, rijen, veld in (
         ("alias", ds.aliassen, "alias"),
         ("woonplaats", ds.woonplaatsen, "naam"),

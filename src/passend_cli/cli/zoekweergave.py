@@ -1,0 +1,164 @@
+"""Human output of ``zoek``: the answer with its SWVs and contact data, or the list of
+places a name belongs to. A rich table on a terminal, plain text when piped; rich is
+imported only on the terminal path."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from passend_cli.cli.uitvoer import op_terminal, schrijf
+from passend_cli.cli.weergave import GEEN_CONTACT, console, contact
+from passend_cli.normaliseer import normaliseer
+from passend_cli.resultaten import postcodereeks
+from passend_cli.zoeken import MIN_SCORE
+
+if TYPE_CHECKING:
+    from passend_cli.model import Resultaat, Uitkomst
+
+
+def zoekresultaten(uitkomst: Uitkomst, zoekterm: str) -> None:
+    if uitkomst.meerduidig:
+        _meerduidig(uitkomst.resultaten, zoekterm)
+        return
+    from passend_cli.thema import thema_voor_zoekresultaat
+
+    thema = thema_voor_zoekresultaat(uitkomst.resultaten[0].soort)
+    voet = _voetregels(uitkomst.resultaten, thema, zoekterm)
+    if op_terminal():
+        _antwoord_rich(uitkomst.resultaten[0], voet)
+    else:
+        _antwoord_tekst(uitkomst.resultaten[0], voet)
+
+
+def _gesplitst(r: Resultaat) -> bool:
+    return any(d.postcodes is not None for d in r.dekking)
+
+
+def _hint_postcode(r: Resultaat) -> str | None:
+    if not _gesplitst(r):
+        return None
+    voorbeeld = next(d.postcodes[0] for d in r.dekking if d.postcodes)
+    return (
+        f"{r.naam} valt onder meer dan één samenwerkingsverband per sector. Zoek op uw "
+        f"postcode voor het precieze antwoord, bijvoorbeeld: passend zoek {voorbeeld}"
+    )
+
+
+def _alternatieven(resultaten: list[Resultaat]) -> str | None:
+    if len(resultaten) < 2:
+        return None
+    delen = [f"{r.naam} ({r.toelichting})" for r in resultaten[1:]]
+    return "Ook gevonden: " + "; ".join(delen) + "."
+
+
+def _voetregels(resultaten: list[Resultaat], thema: str | None, zoekterm: str) -> list[str]:
+    r = resultaten[0]
+    regels = []
+    if r.score < MIN_SCORE:
+        regels.append(f"Let op: '{zoekterm}' niet precies gevonden; dit komt het dichtst bij.")
+    regels += [*r.opmerkingen, *(f"{w.datum}: {w.tekst}" for w in r.wijzigingen)]
+    for extra in (_hint_postcode(r), _alternatieven(resultaten)):
+        if extra:
+            regels.append(extra)
+    if thema:
+        regels.append(f"Meer uitleg: passend thema {thema} (alle thema's: passend thema)")
+    return regels
+
+
+def _kop(r: Resultaat) -> str:
+    if r.soort == "postcode":
+        return r.toelichting[:1].upper() + r.toelichting[1:]
+    return f"{r.naam}: {r.toelichting}"
+
+
+def _antwoord_tekst(r: Resultaat, voet: list[str]) -> None:
+    regels = [_kop(r), ""] if r.dekking else [_kop(r)]
+    for d in r.dekking:
+        v = d.verband
+        regels.append(f"{v.sector}  {v.code}  {v.weergavenaam}")
+        if d.postcodes is not None:
+            regels.append(f"    alleen postcodes: {postcodereeks(d.postcodes)}")
+        bekend = [(k, w) for k, w in contact(v) if w]
+        for k, w in bekend:
+            regels.append(f"    {k + ':':<10}{w}")
+        if not bekend:
+            regels.append(f"    contactgegevens: {GEEN_CONTACT}")
+    regels.append("")
+    regels.extend(voet)
+    schrijf("\n".join(regels))
+
+
+def _antwoord_rich(r: Resultaat, voet: list[str]) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    # One table with the answer as its title: as clear as a panel around a table, and
+    # half the rendering work on a command whose start-up time matters.
+    titel = Text.assemble((r.naam, "bold cyan"), ": ", r.toelichting)
+    tabel = Table(title=titel, title_justify="left", expand=True, show_lines=True,
+                  box=box.ROUNDED, border_style="cyan")
+    tabel.add_column("Sector", style="bold", no_wrap=True)
+    tabel.add_column("Code", no_wrap=True)
+    tabel.add_column("Samenwerkingsverband", ratio=3, overflow="fold")
+    if _gesplitst(r):
+        tabel.add_column("Postcodes", ratio=2)
+    tabel.add_column("Contact", ratio=3, overflow="fold")
+    for d in r.dekking:
+        v = d.verband
+        gegevens: Any = "\n".join(f"{k}: {w}" for k, w in contact(v) if w)
+        gegevens = gegevens or Text(GEEN_CONTACT, style="dim")
+        naam = Text(v.weergavenaam, style="bold" if v.naam else "italic")
+        cellen: list[Any] = [v.sector, v.code, naam]
+        if _gesplitst(r):
+            cellen.append(postcodereeks(d.postcodes) if d.postcodes else "overige")
+        cellen.append(gegevens)
+        tabel.add_row(*cellen)
+    uit = console()
+    uit.print(tabel if r.dekking else titel)
+    for regel in voet:
+        uit.print(Text(regel))
+
+
+# --- a name of several places -----------------------------------------------------------
+
+
+def _kiesvorm(r: Resultaat, zoekterm: str) -> str:
+    """How to ask for exactly this candidate: by its own name where that differs from
+    the query ("Bergen (L.)", "Loo Gld"), else with its gemeente in brackets."""
+    if r.gemeente is None or normaliseer(r.naam) != normaliseer(zoekterm):
+        return r.naam
+    return f"{r.naam} ({r.gemeente.naam})"
+
+
+def _waar(r: Resultaat) -> str:
+    if r.soort == "gemeente":
+        return f"gemeente in {r.gemeente.provincie}" if r.gemeente else r.toelichting
+    return r.toelichting + (f" ({r.gemeente.provincie})" if r.gemeente else "")
+
+
+def _codes(r: Resultaat, sector: str) -> str:
+    return ", ".join(d.verband.code for d in r.dekking if d.verband.sector == sector) or "-"
+
+
+def _meerduidig(resultaten: list[Resultaat], zoekterm: str) -> None:
+    kop = (f"'{zoekterm}' past bij {len(resultaten)} plaatsen. Kies er een met uw postcode "
+           f"of met de gemeente erbij, bijvoorbeeld: passend zoek \"{_kiesvorm(resultaten[0], zoekterm)}\"")
+    if op_terminal():
+        from rich.table import Table
+        from rich.text import Text
+
+        tabel = Table(title=Text(kop), title_justify="left", expand=True)
+        tabel.add_column("Plaats", style="bold", overflow="fold")
+        tabel.add_column("Waar", ratio=2, overflow="fold")
+        tabel.add_column("PO", no_wrap=True)
+        tabel.add_column("VO", no_wrap=True)
+        for r in resultaten:
+            tabel.add_row(Text(r.naam), Text(_waar(r)), _codes(r, "PO"), _codes(r, "VO"))
+        console().print(tabel)
+        return
+    regels = [kop, ""]
+    for r in resultaten:
+        regels.append(f"{r.naam}: {_waar(r)}")
+        regels.append(f"    PO {_codes(r, 'PO')}   VO {_codes(r, 'VO')}")
+    schrijf("\n".join(regels))
