@@ -142,8 +142,9 @@ def _codes(r: Resultaat, sector: str) -> str:
 
 
 def _meerduidig(resultaten: list[Resultaat], zoekterm: str) -> None:
+    voorbeeld = _kiesvorm(resultaten[0], zoekterm)
     kop = (f"'{zoekterm}' past bij {len(resultaten)} plaatsen. Kies er een met uw postcode "
-           f"of met de gemeente erbij, bijvoorbeeld: passend zoek \"{_kiesvorm(resultaten[0], zoekterm)}\"")
+           f"of met de gemeente erbij, bijvoorbeeld: passend zoek \"{voorbeeld}\"")
     if op_terminal():
         from rich.table import Table
         from rich.text import Text
