@@ -19,8 +19,9 @@ REFERENTIEDATA = {
     "gemeentelijke_indeling": "2025-01-01",
     "postcodes_geonames": "2024-04-12",
     "woonplaatsen": "2025-07-16",
+    "plaatsenlijst_wikipedia": "2020-09-21",
     "herindelingen_tabel33": "2019-01-01",
-    "contactgegevens": "2026-11-28",
+    "contactgegevens": "2026-12-01",
 }
 
 METADATA = {
@@ -55,7 +56,7 @@ zelf, hun indeling en alle teksten zijn van dit project.
 **Peildata.** Regio-indeling: de regeling zoals die gold op 23 april 2015.
 Gemeentenamen: gemeentelijke indeling van 1 januari 2025 (342 gemeenten).
 Postcodes buiten de regeling: GeoNames, 12 april 2024. Contactgegevens: webpagina's,
-verzameld tot 28 november 2026; de pagina's zelf zijn van onbekende datum (ongeveer 2020–2026).
+verzameld tot 1 december 2026; de pagina's zelf zijn van onbekende datum (ongeveer 2020–2026).
 
 | bron | wat is overgenomen | peildatum | licentie |
 |---|---|---|---|
@@ -64,8 +65,8 @@ verzameld tot 28 november 2026; de pagina's zelf zijn van onbekende datum (ongev
 | CBS Gemeenten alfabetisch 2023, via edugis-repo/cbsbuurtwijkgemeente | de 342 gemeenten: code, naam, provincie (`gemeenten.csv`) | 2023-01-01 (gelijk aan 2025) | CBS open data, CC BY 4.0 |
 | CBS gemeentelijke indeling 2025, via entranos/regioviewer | officiële schrijfwijzen zoals "Bergen (NH.)" en "Hengelo (O.)" (`aliassen.csv`) | 2025 | CBS open data, CC BY 4.0 |
 | GeoNames postal codes NL, via symerio/postal-codes-data | huidige gemeente van postcodes in gesplitste gemeenten, postcodes die na 2015 zijn bijgekomen, postcodes per woonplaats | 2024-04-12 | CC BY 4.0, © GeoNames |
-| Woonplaatsen en gemeenten, via etjanssens/provinciequiz | woonplaatsen met hun gemeente (`woonplaatsen.csv`, bron `woonplaatsen`) | ca. 2025 | geen licentie vermeld; alleen feiten overgenomen |
-| Lijst van Nederlandse plaatsen (Wikipedia), via mvanl94/Lijst-Woonplaatsen-Nederland- | kernen en buurtschappen met hun gemeente en postcodebereik, alleen waar de gemeente eenduidig is (`woonplaatsen.csv`, bron `wikipedia`) | ca. 2020 | Wikipedia, CC BY-SA; alleen feiten overgenomen |
+| Woonplaatsen en gemeenten, via etjanssens/provinciequiz | de officiële woonplaatsen (BAG-spelling) met hun gemeente (`woonplaatsen.csv`, bron `woonplaatsen`); een woonplaats die over een gemeentegrens loopt, staat er één keer, met `ook_in` | ca. 2025 (commit 2025-07-16) | geen licentie vermeld; alleen feiten overgenomen |
+| Lijst van Nederlandse plaatsen (Wikipedia), via mvanl94/Lijst-Woonplaatsen-Nederland- | kernen, buurtschappen en andere namen met hun gemeente en postcodebereik, alleen waar de gemeente eenduidig is en de plaats niet al als officiële woonplaats in die gemeente staat (`woonplaatsen.csv`, bron `wikipedia`); bij het zoeken komen ze ná de officiële woonplaatsen | ca. 2020 (commit 2020-09-21) | Wikipedia, CC BY-SA; alleen feiten overgenomen |
 | Webpagina's van samenwerkingsverbanden, scholen en gemeenten (verzameld in `swv_contacts.csv`) | naam, andere namen, website, adres, e-mail, telefoon, bewijskracht en bron-URL's per samenwerkingsverband (`samenwerkingsverbanden.csv`); wijzigingen na 2015 (`wijzigingen.csv`) | pagina's ca. 2020–2026 | feiten van openbare pagina's; de bron-URL staat bij elke rij |
 
 **Herindelingen na 2019.** Tabel 33 eindigt in 2019. De latere herindelingen (Eemsdelta
@@ -74,6 +75,12 @@ Purmerend 2022, Weesp naar Amsterdam op 24 maart 2022, Voorne aan Zee 2023) staa
 bouwcode en worden bij elke bouw nagerekend tegen de gemeentecodes van GeoNames 2024 en
 de gemeentelijke indeling van CBS.
 
+**Woonplaatsen en hun postcodes.** De postcodes van een woonplaats zijn de PC4's die
+GeoNames bij die plaatsnaam in die gemeente noemt, voor zover de tabel van de regeling
+ze in (een van) haar gemeenten legt; zo antwoordt een dorp met de
+samenwerkingsverbanden van zijn eigen postcodes. Een naam met het achtervoegsel van de
+postlijsten ("Loo Gld", "Spijk Gn") is ook zonder dat achtervoegsel te vinden.
+
 **Wat leeg is, is onbekend.** Een leeg veld betekent dat geen bron het gaf; er is niets
 aangevuld. Bij `samenwerkingsverbanden.csv` zegt `bewijs` hoe zeker de naam bij de code
 hoort: `code_on_page` (de code staat op de pagina), `region_match` (naam en gemeenten
@@ -81,8 +88,14 @@ passen bij het gebied van de code) of leeg (niet gevonden).
 
 **Postcodes.** `herkomst` is `regeling` voor de 4.046 postcodes uit de regeling
 (3197–3199, Europoort, hebben daar geen samenwerkingsverband) en `afgeleid` voor
-postcodes die later zijn bijgekomen: die krijgen het samenwerkingsverband van hun
-woonplaats of gemeente als dat eenduidig is, anders blijft het leeg.
+postcodes die later zijn bijgekomen: die krijgen het samenwerkingsverband van de andere
+postcodes van hun woonplaats als die het eens zijn, anders dat van hun gemeente als
+die er per sector één heeft, anders blijft het leeg. Postcode 9613 (Meerstad) staat in
+de regeling bij Slochteren; alle andere bronnen leggen haar sinds de grenscorrectie van
+2017 in Groningen, en zo staat ze ook hier (met de samenwerkingsverbanden van de
+regeling). Een nieuwere postcode waarvan de eerste twee cijfers nergens anders in haar
+gemeente voorkomen, wordt alleen geloofd als beide plaatsenlijsten haar daar leggen
+(9614, 9622); zo vallen tikfouten van GeoNames weg (1234 "in Vaals").
 """
 
 

@@ -138,6 +138,8 @@ class Resultaat(NamedTuple):
     postcode: str | None = None
     # Dutch sentences about gaps in the answer (no SWV in the regulation, derived PC4).
     opmerkingen: Sequence[str] = ()
+    # For a city that leads its gemeente: the gemeente's other areas and their SWVs.
+    elders: str = ""
 
     def als_json(self) -> dict[str, Any]:
         return {
@@ -148,7 +150,7 @@ class Resultaat(NamedTuple):
             "gemeente": None if self.gemeente is None else self.gemeente.als_json(),
             "samenwerkingsverbanden": [d.als_json() for d in self.dekking],
             "wijzigingen": [w.als_json() for w in self.wijzigingen],
-            "opmerkingen": list(self.opmerkingen),
+            "opmerkingen": [*self.opmerkingen, *([self.elders] if self.elders else [])],
         }
 
 

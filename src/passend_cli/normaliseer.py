@@ -256,20 +256,22 @@ VULWOORDEN = frozenset({
     "woont", "wonend", "woonachtig", "verhuizen", "verhuisd", "naar", "in", "te", "bij",
     "nabij", "omgeving", "buurt", "regio", "gemeente", "gem", "plaats", "woonplaats", "dorp",
     "stad", "postcode", "adres", "is", "welk", "welke", "wat", "voor", "zoek", "zoeken",
-    "samenwerkingsverband", "swv",
+    "samenwerkingsverband", "swv", "de", "het", "een",
 })
 
 
-def zonder_vulwoorden(sleutel: str) -> str:
-    """*sleutel* without the filler words in front of the name; unchanged when nothing
-    else would remain.
+def kernen(sleutel: str) -> list[str]:
+    """*sleutel* and what is left of it as filler words are taken off its front, one by
+    one: the first that names something is meant ("in de bilt" is De Bilt).
 
-    >>> zonder_vulwoorden("wij wonen in hoofddorp"), zonder_vulwoorden("in")
-    ('hoofddorp', 'in')
+    >>> kernen("wij wonen in hoofddorp")
+    ['wij wonen in hoofddorp', 'wonen in hoofddorp', 'in hoofddorp', 'hoofddorp']
+    >>> kernen("in")
+    ['in']
     """
     woorden = sleutel.split()
-    i = 0
-    while i < len(woorden) - 1 and woorden[i] in VULWOORDEN:
-        i += 1
-    return " ".join(woorden[i:])
-
+    uit = [sleutel]
+    while len(woorden) > 1 and woorden[0] in VULWOORDEN:
+        woorden = woorden[1:]
+        uit.append(" ".join(woorden))
+    return uit

@@ -50,6 +50,13 @@ def woonplaats(ds: Dataset, k: Kandidaat, score: float) -> Resultaat:
             f"Voor {w.naam} zijn geen eigen postcodes bekend; dit is het antwoord voor de "
             f"hele gemeente {g.naam}."
         )
+    for sector in SECTOREN:
+        if not any(d.verband.sector == sector for d in dekking):
+            opmerkingen.append(
+                f"Voor {w.naam} is geen {sector}-samenwerkingsverband bekend: de postcode is "
+                "nieuwer dan de regeling en de gemeente valt onder meer dan één. Een school in "
+                "de buurt of de gemeente weet welk het is."
+            )
     return Resultaat("woonplaats", w.naam, score, toelichting, g, dekking,
                      ds.wijzigingen_voor([g.code, *w.ook_in]), None, opmerkingen)
 

@@ -20,13 +20,12 @@ from passend_cli.fouten import GeenVerbandMaarPlaats, LegeInvoer, NietGevonden, 
 from passend_cli.model import Resultaat, Samenwerkingsverband, Uitkomst
 from passend_cli.namen import GEMEENTE, VERBAND, VOORMALIG, WOONPLAATS, Kandidaat
 from passend_cli.normaliseer import (
-    VULWOORDEN,
+    kernen,
     lees_adres,
     lees_gemeentecode,
     lees_postcode,
     lees_swv_code,
     normaliseer,
-    zonder_vulwoorden,
 )
 
 # Queries longer than any name only cost time; nothing that long can match.
@@ -72,12 +71,13 @@ def _lees(
 ) -> tuple[list[Resultaat], bool]:
     if vast := _codes_en_postcodes(ds, zoekterm, sleutel):
         return vast, False
-    kern = zonder_vulwoorden(sleutel)
-    for s in dict.fromkeys((sleutel, kern)):
-        if kandidaten := namen.exact(ds, s) or namen.gekwalificeerd(ds, s):
+    delen = kernen(sleutel)
+    for kern in delen:
+        if kandidaten := namen.exact(ds, kern) or namen.gekwalificeerd(ds, kern):
             return _kies(ds, kandidaten)
-    if kern != sleutel and (vast := _codes_en_postcodes(ds, kern, kern)):
-        return vast, False  # "postcode 2051", "swv 27-07"
+        if kern != sleutel and (vast := _codes_en_postcodes(ds, kern, kern)):
+            return vast, False  # "postcode 2051", "swv 27-07"
+    kern = delen[-1]
     if treffers := namen.begin_of_woorden(ds, kern):
         return _kies_los(ds, treffers, limiet)
     if typfouten and (treffers := namen.typfouten(ds, kern)):
@@ -107,10 +107,8 @@ def _adres(ds: Dataset, pc4: str, plaats: str) -> Resultaat:
     """The answer for the postcode; a place named with it that lies elsewhere is noted."""
     r = resultaten.postcode(ds, pc4)
     assert r is not None
-    plaats = zonder_vulwoorden(plaats)
-    if not plaats or plaats in VULWOORDEN:
-        return r
-    genoemd = namen.exact(ds, plaats) or namen.gekwalificeerd(ds, plaats)
+    genoemd = next((k for s in kernen(plaats) if plaats
+                    for k in [namen.exact(ds, s) or namen.gekwalificeerd(ds, s)] if k), [])
     if not genoemd:
         return r
     gemeente = ds.postcodes[pc4].gemeente_code
@@ -161,7 +159,7 @@ def _kop_van_gemeente(ds: Dataset, g: Kandidaat, officieel: list[Kandidaat]) -> 
     if _codes(plaats) == _codes(gemeente):
         return [gemeente]
     zin = resultaten.overige_delen(ds, plaats, g.ref)
-    return [resultaten.met_opmerking(plaats, zin) if zin else plaats, gemeente]
+    return [plaats._replace(elders=zin or ""), gemeente]
 
 
 def _kies(ds: Dataset, kandidaten: list[Kandidaat]) -> tuple[list[Resultaat], bool]:
@@ -247,7 +245,7 @@ def vind(tekst: str, *, gemeente_eerst: bool = False, sector: str | None = None)
 def suggesties(zoekterm: str, n: int = 3) -> list[str]:
     """Names that look like the query, each with its gemeente, for "Bedoelde u …?"."""
     try:
-        sleutel = zonder_vulwoorden(_sleutel(zoekterm))
+        sleutel = kernen(_sleutel(zoekterm))[-1]
     except LegeInvoer:
         return []
     if len(sleutel) < 3 or sleutel.replace(" ", "").isdigit():

@@ -57,6 +57,8 @@ def _voetregels(resultaten: list[Resultaat], thema: str | None, zoekterm: str) -
     if r.score < MIN_SCORE:
         regels.append(f"Let op: '{zoekterm}' niet precies gevonden; dit komt het dichtst bij.")
     regels += [*r.opmerkingen, *(f"{w.datum}: {w.tekst}" for w in r.wijzigingen)]
+    if r.elders:
+        regels.append(r.elders)
     for extra in (_hint_postcode(r), _alternatieven(resultaten)):
         if extra:
             regels.append(extra)
@@ -143,8 +145,13 @@ def _codes(r: Resultaat, sector: str) -> str:
 
 def _meerduidig(resultaten: list[Resultaat], zoekterm: str) -> None:
     voorbeeld = _kiesvorm(resultaten[0], zoekterm)
-    kop = (f"'{zoekterm}' past bij {len(resultaten)} plaatsen. Kies er een met uw postcode "
-           f"of met de gemeente erbij, bijvoorbeeld: passend zoek \"{voorbeeld}\"")
+    if all(r.score == 100.0 for r in resultaten):
+        kop = f"'{zoekterm}' past bij {len(resultaten)} plaatsen."
+    else:
+        kop = (f"'{zoekterm}' is geen volledige naam; deze {len(resultaten)} plaatsen beginnen "
+               "ermee of lijken erop.")
+    kop += (" Kies er een met uw postcode of met de gemeente erbij, bijvoorbeeld: "
+            f"passend zoek \"{voorbeeld}\"")
     if op_terminal():
         from rich.table import Table
         from rich.text import Text
@@ -158,8 +165,9 @@ def _meerduidig(resultaten: list[Resultaat], zoekterm: str) -> None:
             tabel.add_row(Text(r.naam), Text(_waar(r)), _codes(r, "PO"), _codes(r, "VO"))
         console().print(tabel)
         return
-    regels = [kop, ""]
+    regels = [kop]
     for r in resultaten:
-        regels.append(f"{r.naam}: {_waar(r)}")
-        regels.append(f"    PO {_codes(r, 'PO')}   VO {_codes(r, 'VO')}")
+        regels += ["", f"{r.naam}: {_waar(r)}"]
+        regels += [f"    {d.verband.sector}  {d.verband.code}  {d.verband.weergavenaam}"
+                   for d in r.dekking]
     schrijf("\n".join(regels))

@@ -39,6 +39,7 @@ def aantallen(ds: Rijen) -> dict[str, int]:
         "postcodes": len(ds.postcodes),
         "postcodes_regeling": sum(p["herkomst"] == "regeling" for p in ds.postcodes),
         "woonplaatsen": len(ds.woonplaatsen),
+        "woonplaatsen_officieel": sum(w["bron"] == OFFICIEEL for w in ds.woonplaatsen),
         "voormalige_gemeenten": len(ds.voormalige_gemeenten),
         "aliassen": len(ds.aliassen),
         "samenwerkingsverbanden": len(swv),
