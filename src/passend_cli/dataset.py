@@ -58,29 +58,44 @@ def _rijen(bron: Any, stam: str) -> list[list[str]]:
 
 
 class Zoekindex:
-    """The dataset's search keys (normalised name -> soort, ref), written sorted by the
-    build. Exact and prefix lookups search the text itself: the lines of one key, or of
-    one prefix, are adjacent, so no per-line parsing is needed at start-up."""
+    """The dataset's search keys (normalised name -> soort, ref), written sorted by key
+    by the build. Lookups binary-search the text itself: no line is parsed at start-up,
+    and a lookup reads a dozen lines wherever its key sorts."""
 
     def __init__(self, tekst: str) -> None:
-        self._tekst = "\n" + tekst + "\n"
+        self._tekst = tekst + "\n"
 
-    def _vanaf(self, begin: str) -> Iterable[list[str]]:
+    def _eerste(self, sleutel: str) -> int:
+        """Offset of the first line whose key is not below *sleutel*."""
         tekst = self._tekst
-        positie = tekst.find("\n" + begin)
-        while positie != -1 and tekst.startswith(begin, positie + 1):
-            einde = tekst.find("\n", positie + 1)
-            if einde == -1:
+        laag, hoog = 0, len(tekst)
+        while laag < hoog:
+            midden = (laag + hoog) // 2
+            begin = tekst.rfind("\n", 0, midden) + 1
+            komma = tekst.find(",", begin)
+            if tekst[begin:komma] < sleutel:
+                laag = tekst.find("\n", komma) + 1
+            else:
+                hoog = begin
+        return laag
+
+    def _vanaf(self, begin: str, exact: bool) -> Iterable[list[str]]:
+        tekst = self._tekst
+        positie = self._eerste(begin)
+        while positie < len(tekst):
+            einde = tekst.find("\n", positie)
+            rij = tekst[positie:einde].split(",")
+            if rij[0] != begin if exact else not rij[0].startswith(begin):
                 break
-            yield tekst[positie + 1 : einde].split(",")
-            positie = einde
+            yield rij
+            positie = einde + 1
 
     def exact(self, sleutel: str) -> list[tuple[str, str]]:
-        return [(soort, ref) for _, soort, ref in self._vanaf(sleutel + ",")]
+        return [(soort, ref) for _, soort, ref in self._vanaf(sleutel, True)]
 
     def met_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
         """(sleutel, soort, ref) of every key that starts with *prefix*."""
-        return [(s, soort, ref) for s, soort, ref in self._vanaf(prefix)] if prefix else []
+        return [(s, soort, ref) for s, soort, ref in self._vanaf(prefix, False)] if prefix else []
 
     @cached_property
     def sleutels(self) -> list[str]:
