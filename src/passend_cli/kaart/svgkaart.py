@@ -166,13 +166,15 @@ def svg(
         f'h{g(-kaartbreedte)}z"/></clipPath>',
         '<g id="kaart" clip-path="url(#kader)">',
     ]
-    if "" in groepen:
+    if "" in groepen and (zonder_zichtbaar or not uitsnede):
         uit.append(
             f'<path class="zonder" fill="{scene.kleur[""]}" stroke="{RAND}" '
             'stroke-width="0.4" vector-effect="non-scaling-stroke" '
             f'd="{_pad(groepen[""])}"><title>geen samenwerkingsverband bekend</title></path>'
         )
-    volgorde = [c for c in codes if c != gekozen] + ([gekozen] if gekozen else [])
+    # A regional map draws only the areas that show in its frame.
+    getekend = zichtbaar if uitsnede else codes
+    volgorde = [c for c in getekend if c != gekozen] + ([gekozen] if gekozen else [])
     for c in volgorde:
         if c not in groepen:
             continue

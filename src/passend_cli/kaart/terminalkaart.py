@@ -68,7 +68,8 @@ class TerminalKaart:
     - ``legenda``: :class:`LegendaItem` per area shown, the chosen one first;
     - ``notities``: Dutch notes (source, PC4s not on the map, …);
     - ``ontbreekt``: PC4s of the areas shown that the geometry lacks (also in the notes);
-    - ``breedte`` / ``hoogte``: size of the map in characters.
+    - ``breedte`` / ``hoogte``: size of the map in characters;
+    - ``ruimte``: the width asked for (legend lines are cut to it).
     """
 
     regels: list[list[Segment]]
@@ -78,14 +79,16 @@ class TerminalKaart:
     breedte: int
     hoogte: int
     kleur: bool
+    ruimte: int = 80
     _platte_regels: list[str] = field(default_factory=list, repr=False)
 
     def legenda_regels(self, breedte: int | None = None) -> list[list[Segment]]:
-        return [item.segmenten(self.kleur, breedte) for item in self.legenda]
+        """The legend, one line per item, cut to *breedte* (default: ``ruimte``)."""
+        return [item.segmenten(self.kleur, breedte or self.ruimte) for item in self.legenda]
 
     def alle_regels(self, breedte: int | None = None) -> list[list[Segment]]:
         """Map, legend and notes as one list of lines (notes are not wrapped)."""
-        regels = [*self.regels, [], *self.legenda_regels(breedte or self.breedte), []]
+        regels = [*self.regels, [], *self.legenda_regels(breedte), []]
         regels += [[(n, "dim" if self.kleur else None)] for n in self.notities]
         return regels
 
@@ -95,7 +98,7 @@ class TerminalKaart:
         regels = [r.rstrip() for r in self._platte_regels]
         regels.append("")
         for item in self.legenda:
-            regels.append("".join(t for t, _ in item.segmenten(False, self.breedte)).rstrip())
+            regels.append("".join(t for t, _ in item.segmenten(False, self.ruimte)).rstrip())
         regels.append("")
         regels += self.notities
         return "\n".join(regels) + "\n"
@@ -392,5 +395,6 @@ def terminal(
         breedte=w,
         hoogte=h,
         kleur=kleur,
+        ruimte=breedte,
         _platte_regels=platte_regels,
     )

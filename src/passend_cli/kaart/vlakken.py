@@ -135,8 +135,8 @@ def dun_uit(geo: Geometrie, stap: float) -> list[tuple[list[int], list[int]]]:
                 px, py = x, y
         kx.append(xs[-1])
         ky.append(ys[-1])
-        if len(kx) == 2 and kx[0] == kx[1] and ky[0] == ky[1]:  # a closed loop: keep 3
-            drie = (0, n // 3, 2 * n // 3, 0)
+        if len(kx) < 4 and n >= 4 and xs[0] == xs[-1] and ys[0] == ys[-1]:
+            drie = (0, n // 3, 2 * n // 3, 0)  # a closed loop (an island) stays a ring
             kx, ky = [xs[k] for k in drie], [ys[k] for k in drie]
         uit.append((kx, ky))
     return uit
