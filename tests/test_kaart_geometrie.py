@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import itertools
 from collections import Counter
 from pathlib import Path
 
@@ -207,13 +208,13 @@ def test_buren_delen_hun_grens(geo):
     for a in gedeeld[::97]:
         li, re = geo.links[a], geo.rechts[a]
         xs, ys = geo.bogen[a]
-        stukken = list(zip(zip(xs, ys), zip(xs[1:], ys[1:])))
+        stukken = list(itertools.pairwise(zip(xs, ys, strict=True)))
 
         def randen(i):
             uit = set()
             for rx, ry in ringen(geo, {i}):
                 punten = list(zip(rx, ry, strict=True))
-                uit.update(zip(punten, punten[1:]))
+                uit.update(itertools.pairwise(punten))
             return uit
 
         links, rechts = randen(li), randen(re)

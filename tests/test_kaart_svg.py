@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -85,7 +86,7 @@ def ringen_uit_pad(d: str) -> list[list[tuple[float, float]]]:
 def winding(ringen, px: float, py: float) -> int:
     w = 0
     for ring in ringen:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             if y1 <= py < y2 or y2 <= py < y1:
                 x = x1 + (py - y1) * (x2 - x1) / (y2 - y1)
                 if x > px:

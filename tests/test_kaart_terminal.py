@@ -4,6 +4,7 @@ colour. (Running it through ``passend kaart`` is tested with the CLI.)"""
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -65,7 +66,7 @@ def test_zonder_kleur_dragen_tekens_het_onderscheid():
     legenda = k.tekst().splitlines()[k.hoogte + 1 :]
     assert legenda[0].startswith("▒▒ VO2103")
     assert any(r.startswith("◉░ gezocht: 8551") for r in legenda)
-    assert [i.rol for i in k.legenda][0] == "gekozen"
+    assert next(i.rol for i in k.legenda) == "gekozen"
     assert {i.rol for i in k.legenda} >= {"gekozen", "buur", "gezocht"}
 
 
@@ -78,7 +79,7 @@ def test_met_kleur_stijlen_voor_rich():
     # The uncoloured version is always the readable one.
     assert "▒" in k.tekst()
     # Segments merge runs of one style.
-    assert all(a[1] != b[1] for regel in k.regels for a, b in zip(regel, regel[1:]))
+    assert all(a[1] != b[1] for regel in k.regels for a, b in itertools.pairwise(regel))
 
 
 def test_inzet_van_nederland_bij_een_regio():
