@@ -198,5 +198,11 @@ def gebundeld_pad() -> Path:
 
 @functools.cache
 def laad_geometrie() -> Geometrie:
-    """The bundled geometry, read once per process."""
-    return lees_geometrie(gebundeld_pad().read_bytes())
+    """The bundled geometry, read once per process (about 60 ms)."""
+    pad = gebundeld_pad()
+    if pad.is_file():
+        return lees_geometrie(pad.read_bytes())
+    from importlib import resources  # the package loaded some other way (a zip file)
+
+    bestand = resources.files("passend_cli").joinpath("data", BESTANDSNAAM)
+    return lees_geometrie(bestand.read_bytes())
