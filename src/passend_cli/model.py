@@ -140,6 +140,8 @@ class Resultaat(NamedTuple):
     opmerkingen: Sequence[str] = ()
     # For a city that leads its gemeente: the gemeente's other areas and their SWVs.
     elders: str = ""
+    # The PC4s of the place (of a gemeente: all of them), where known; for maps.
+    pc4s: tuple[str, ...] = ()
 
     def als_json(self) -> dict[str, Any]:
         return {

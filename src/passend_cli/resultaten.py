@@ -27,8 +27,9 @@ def gemeente(ds: Dataset, code: str, score: float = 100.0, via: str = "") -> Res
     toelichting = f"gemeente in {g.provincie}"
     if via and normaliseer(via) != normaliseer(g.naam):
         toelichting += f" (ook: {via})"
-    return Resultaat("gemeente", g.naam, score, toelichting, g, ds.dekking_gemeente(code),
-                     ds.wijzigingen_voor([code]))
+    pcs = tuple(p.postcode for p in ds.postcodes_per_gemeente.get(code, ()))
+    return Resultaat("gemeente", g.naam, score, toelichting, g, ds.dekking(
+        ds.postcodes_per_gemeente.get(code, ())), ds.wijzigingen_voor([code]), pc4s=pcs)
 
 
 def woonplaats(ds: Dataset, k: Kandidaat, score: float) -> Resultaat:
@@ -57,8 +58,10 @@ def woonplaats(ds: Dataset, k: Kandidaat, score: float) -> Resultaat:
                 "nieuwer dan de regeling en de gemeente valt onder meer dan één. Een school in "
                 "de buurt of de gemeente weet welk het is."
             )
+    eigen = tuple(p.postcode for p in pcs) or tuple(
+        p.postcode for p in ds.postcodes_per_gemeente.get(g.code, ()))
     return Resultaat("woonplaats", w.naam, score, toelichting, g, dekking,
-                     ds.wijzigingen_voor([g.code, *w.ook_in]), None, opmerkingen)
+                     ds.wijzigingen_voor([g.code, *w.ook_in]), None, opmerkingen, pc4s=eigen)
 
 
 def voormalige_gemeente(ds: Dataset, v, score: float) -> Resultaat:
@@ -71,16 +74,12 @@ def voormalige_gemeente(ds: Dataset, v, score: float) -> Resultaat:
         toelichting = f"voormalige gemeente, sinds {jaar} verdeeld over {lijst}"
     # The regulation of 2015 still names gemeenten that merged later (Weesp): its PC4s
     # give the precise answer. Older ones are answered by their successors.
-    eigen = ds.postcodes_per_gemeente_2015.get(v.naam)
-    if eigen:
-        dekking = ds.dekking(eigen)
-    else:
-        dekking = ds.dekking(
-            p for g in opvolgers for p in ds.postcodes_per_gemeente.get(g.code, ())
-        )
-    g = opvolgers[0] if len(opvolgers) == 1 else None
-    return Resultaat("voormalige gemeente", v.naam, score, toelichting, g, dekking,
-                     ds.wijzigingen_voor([g.code for g in opvolgers]))
+    eigen = ds.postcodes_per_gemeente_2015.get(v.naam) or [
+        p for g in opvolgers for p in ds.postcodes_per_gemeente.get(g.code, ())]
+    gemeente = opvolgers[0] if len(opvolgers) == 1 else None
+    return Resultaat("voormalige gemeente", v.naam, score, toelichting, gemeente,
+                     ds.dekking(eigen), ds.wijzigingen_voor([g.code for g in opvolgers]),
+                     pc4s=tuple(p.postcode for p in eigen))
 
 
 def samenwerkingsverband(ds: Dataset, v: Samenwerkingsverband, score: float = 100.0) -> Resultaat:
@@ -120,7 +119,7 @@ def postcode(ds: Dataset, pc4: str) -> Resultaat | None:
                 f"{g.naam} valt onder meer dan één. De gemeente of een school in de buurt weet het."
             )
     return Resultaat("postcode", pc4, 100.0, toelichting, g, ds.dekking([p]),
-                     ds.wijzigingen_voor([g.code]), pc4, opmerkingen)
+                     ds.wijzigingen_voor([g.code]), pc4, opmerkingen, pc4s=(pc4,))
 
 
 def met_opmerking(r: Resultaat, opmerking: str) -> Resultaat:

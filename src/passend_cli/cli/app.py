@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from passend_cli import __version__
-from passend_cli.cli import uitvoer
+from passend_cli.cli import kaartcommando, uitvoer
 from passend_cli.cli.basis import (
     CsvOptie,
     JsonOptie,
@@ -65,7 +65,7 @@ def _hoofd(
 app.add_typer(data_app, name="data")
 
 
-def _actieve_dataset():
+def actieve_dataset():
     """The active dataset; a damaged user copy is reported once, with how to repair it."""
     from passend_cli.dataset import laad
 
@@ -106,7 +106,7 @@ def zoek(
     from passend_cli import zoeken
 
     term = " ".join(zoekterm)
-    _actieve_dataset()
+    actieve_dataset()
     uitkomst = zoeken.zoek(term, limiet=limiet, sector=sector.value if sector else None)
     if json_:
         uitvoer.schrijf_json(uitkomst.als_json())
@@ -138,7 +138,7 @@ def lijst(
     from passend_cli import verbanden
 
     _niet_tegelijk(json_, csv_)
-    _actieve_dataset()
+    actieve_dataset()
     resultaat = verbanden.lijst(sector.value if sector else None, provincie)
     if json_:
         uitvoer.schrijf_json([x.als_json(volledig=False) for x in resultaat])
@@ -177,7 +177,7 @@ def toon(
     from passend_cli import verbanden, zoeken
 
     _niet_tegelijk(json_, csv_)
-    _actieve_dataset()
+    actieve_dataset()
     try:
         x = verbanden.verband(zoeken.samenwerkingsverband(" ".join(code_of_naam)))
     except GeenVerbandMaarPlaats as fout:
@@ -206,7 +206,7 @@ def info(json_: JsonOptie = False) -> None:
 
     Voorbeeld: passend info
     """
-    ds = _actieve_dataset()
+    ds = actieve_dataset()
     gegevens = ds.beschrijving()
     if json_:
         uitvoer.schrijf_json(gegevens)
@@ -244,7 +244,7 @@ def koppel(
     from passend_cli import koppel as koppelen
     from passend_cli.cli.voortgang import koppel_balk
 
-    _actieve_dataset()
+    actieve_dataset()
     with koppel_balk(uitvoerbestand) as voortgang:
         samenvatting = koppelen.koppel(
             invoer, uitvoerbestand, kolom=kolom, sector=sector.value if sector else None,
@@ -286,6 +286,9 @@ def thema(
         from passend_cli.cli import weergave
 
         weergave.thema(gevonden, [themas.thema(s) for s in gevonden.gerelateerd])
+
+
+app.command(cls=PassendCommando, name="kaart")(kaartcommando.kaart)
 
 
 def main() -> None:

@@ -113,6 +113,7 @@ def toon(x: Verband) -> None:
         uit.print(gemeenten)
         for w in x.wijzigingen:
             uit.print(f"{w.datum}: {w.tekst}")
+        uit.print(f"Kaart: passend kaart {x.verband.code}")
         return
     regels = [x.verband.weergavenaam, ""]
     for k, w in velden:
@@ -122,6 +123,7 @@ def toon(x: Verband) -> None:
     regels += [f"  {d.gemeente.naam} ({d.gemeente.provincie}): {_gemeente_regel(d)}"
                for d in x.gemeenten]
     regels += [f"{w.datum}: {w.tekst}" for w in x.wijzigingen]
+    regels.append(f"Kaart: passend kaart {x.verband.code}")
     schrijf("\n".join(regels))
 
 

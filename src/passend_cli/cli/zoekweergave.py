@@ -62,9 +62,17 @@ def _voetregels(resultaten: list[Resultaat], thema: str | None, zoekterm: str) -
     for extra in (_hint_postcode(r), _alternatieven(resultaten)):
         if extra:
             regels.append(extra)
+    regels.append(_kaarthint(r))
     if thema:
         regels.append(f"Meer uitleg: passend thema {thema} (alle thema's: passend thema)")
     return regels
+
+
+def _kaarthint(r: Resultaat) -> str:
+    if r.soort == "samenwerkingsverband":
+        return f"Kaart: passend kaart {r.dekking[0].verband.code}"
+    plaats = r.naam if r.soort == "postcode" or " " not in r.naam else f'"{r.naam}"'
+    return f"Kaart: passend kaart {plaats} (het VO: --sector vo)"
 
 
 def _kop(r: Resultaat) -> str:
@@ -156,7 +164,7 @@ def _meerduidig(resultaten: list[Resultaat], zoekterm: str) -> None:
         from rich.table import Table
         from rich.text import Text
 
-        tabel = Table(title=Text(kop), title_justify="left", expand=True)
+        tabel = Table(title=Text(kop), title_justify="left")
         tabel.add_column("Plaats", style="bold", overflow="fold")
         tabel.add_column("Waar", ratio=2, overflow="fold")
         tabel.add_column("PO", no_wrap=True)
