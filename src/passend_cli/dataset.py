@@ -164,7 +164,8 @@ class Dataset:
     @cached_property
     def verbanden(self) -> dict[str, Samenwerkingsverband]:
         return self._lees(lambda: {
-            r[0]: Samenwerkingsverband(*r[:3], _lijst(r[3], ";"), *r[4:11], tuple(r[11].split()))
+            r[0]: Samenwerkingsverband(
+                *r[:3], _lijst(r[3], ";"), *r[4:11], tuple(r[11].split()), *r[12:])
             for r in _rijen(self.map, "samenwerkingsverbanden")
         })
 
@@ -199,7 +200,7 @@ class Dataset:
     @cached_property
     def wijzigingen(self) -> list[Wijziging]:
         return self._lees(lambda: [
-            Wijziging(r[0], tuple(r[1].split()), tuple(r[2].split()), r[3], r[4])
+            Wijziging(r[0], tuple(r[1].split()), tuple(r[2].split()), *r[3:])
             for r in _rijen(self.map, "wijzigingen")
         ])
 

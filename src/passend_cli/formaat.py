@@ -16,16 +16,23 @@ BESTANDEN: dict[str, tuple[str, ...]] = {
     "woonplaatsen": ("naam", "gemeente_code", "postcodes", "bron", "ook_in"),
     "voormalige_gemeenten": ("naam", "code", "einddatum", "opvolgers"),
     "aliassen": ("alias", "gemeente_code"),
+    # contact_bron: where the contact block comes from ("webpagina's" or "DUO"),
+    # contact_datum: when it was gathered; opmerking: a Dutch note that qualifies it.
     "samenwerkingsverbanden": (
         "code", "sector", "naam", "ook_bekend_als", "website", "straat", "postcode",
-        "plaats", "email", "telefoon", "bewijs", "bronnen",
+        "plaats", "email", "telefoon", "bewijs", "bronnen", "contact_bron", "contact_datum",
+        "opmerking",
     ),
-    "wijzigingen": ("datum", "swv", "gemeenten", "tekst", "bron"),
+    # soort "opvolger": in *gemeenten* (empty: everywhere) the SWVs *swv* are succeeded
+    # by opvolger_naam (opvolger_code where known) since *datum*; other kinds are notes.
+    "wijzigingen": (
+        "datum", "swv", "gemeenten", "soort", "tekst", "bron", "opvolger_naam", "opvolger_code",
+    ),
     # Derived from the files above by the writer: normalised name -> record.
     "zoekindex": ("sleutel", "soort", "ref"),
 }
 METADATA = "metadata.json"
-FORMAAT_VERSIE = 1
+FORMAAT_VERSIE = 2
 
 
 def bestandsnaam(stam: str) -> str:

@@ -36,6 +36,9 @@ class Samenwerkingsverband(NamedTuple):
     telefoon: str
     bewijs: str  # how sure the name is: "code_on_page", "region_match" or ""
     bronnen: tuple[str, ...]  # URLs of the pages the facts come from
+    contact_bron: str  # "webpagina's" or "DUO"; "" when no contact fact is known
+    contact_datum: str  # when the contact block was gathered (ISO date)
+    opmerking: str  # a Dutch note that qualifies the contact facts
 
     @property
     def regiocode(self) -> str:
@@ -96,16 +99,21 @@ class VoormaligeGemeente(NamedTuple):
 
 
 class Wijziging(NamedTuple):
-    """A change after the regulation that the sources record."""
+    """A change after the regulation that the sources record. Of soort ``opvolger``:
+    in ``gemeenten`` (empty: everywhere) the SWVs ``swv`` are succeeded by another."""
 
-    datum: str
+    datum: str  # "2018-08-01", "2016-10", or "" when unknown
     swv: tuple[str, ...]
     gemeenten: tuple[str, ...]
+    soort: str  # "opvolger", "naam", "samenwerking", "organisatie"
     tekst: str
     bron: str
+    opvolger_naam: str
+    opvolger_code: str
 
     def als_json(self) -> dict[str, Any]:
-        return {"datum": self.datum, "tekst": self.tekst, "bron": self.bron or None}
+        return {"datum": self.datum or None, "soort": self.soort, "tekst": self.tekst,
+                "bron": self.bron or None}
 
 
 def _met_postcodes(uit: dict[str, Any], postcodes: tuple[str, ...] | None) -> dict[str, Any]:

@@ -8,6 +8,11 @@ from collections.abc import Iterable
 from passend_cli.samenstellen.gemeenten import Namen
 from passend_cli.samenstellen.rijen import BouwFout
 
+# The contact facts come from stored web pages, gathered up to this date (third pass of
+# swv-webpages); the pages themselves are of unknown date.
+WEBPAGINAS = "webpagina's"
+CONTACT_DATUM = "2026-12-01"
+
 _CONTACTVELDEN = (
     ("naam", "naam"),
     ("ook_bekend_als", "ook_bekend_als"),
@@ -32,6 +37,10 @@ def maak_samenwerkingsverbanden(
         rij = {"code": code, "sector": code[:2]}
         for veld, bronveld in _CONTACTVELDEN:
             rij[veld] = " ".join(bron.get(bronveld, "").split())
+        bekend = any(rij[v] for v in ("website", "straat", "plaats", "email", "telefoon"))
+        rij["contact_bron"] = WEBPAGINAS if bekend else ""
+        rij["contact_datum"] = CONTACT_DATUM if bekend else ""
+        rij["opmerking"] = ""
         rijen.append(rij)
     return rijen
 
@@ -45,6 +54,9 @@ WIJZIGINGEN: tuple[dict[str, str], ...] = (
         "datum": "2018-08-01",
         "swv": "VO2810",
         "gemeenten": "Hoeksche Waard",
+        "soort": "opvolger",
+        "opvolger_naam": "Stichting Passend Voortgezet Onderwijs Hoeksche Waard",
+        "opvolger_code": "",
         "tekst": "Sinds 1 augustus 2018 heeft de Hoeksche Waard een eigen samenwerkingsverband "
         "voor voortgezet onderwijs (stichting Passend Voortgezet Onderwijs Hoeksche Waard). "
         "De regeling van 2015 rekent dit gebied nog tot VO2810 (Koers VO).",
@@ -54,6 +66,9 @@ WIJZIGINGEN: tuple[dict[str, str], ...] = (
         "datum": "2016-10",
         "swv": "PO2811 VO2805",
         "gemeenten": "Goeree-Overflakkee",
+        "soort": "samenwerking",
+        "opvolger_naam": "",
+        "opvolger_code": "",
         "tekst": "Sinds oktober 2016 werken het PO- en het VO-samenwerkingsverband van "
         "Goeree-Overflakkee onder één gezamenlijke koepelorganisatie.",
         "bron": "",
