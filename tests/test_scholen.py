@@ -1,17 +1,19 @@
-"""Schools: the readers, the build rules and the bundled table."""
+"""Schools: the readers, the build rules, the bundled table and finding a school."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from passend_cli import dataset, formaat, scholen
 from passend_cli.bronnen import scholen as sb
 from passend_cli.bronnen.scholen import Vestiging
 from passend_cli.dataset import Dataset, gebundelde_map
-from passend_cli.fouten import DataFout
+from passend_cli.fouten import DataFout, OngeldigeInvoer
 from passend_cli.samenstellen.scholen import herleid_scholen, maak_scholen
 from passend_cli.samenstellen.uit_duo import lees_rijen
 
@@ -360,3 +362,243 @@ def test_metadata_en_sources_noemen_scholenlijst_en_herstel(ds):
                  "Súdwest-Fryslân (55)", "Noardeast-Fryslân (37)", "geen rij is\nweggelaten",
                  "1.146", "7.032", "30 vestigingen", "VO0001", "PO0001"):
         assert feit in tekst, feit
+
+
+# --- finding a school: real schools from both lists ---------------------------------------
+
+# (query, code expected first, how many share the best score or None for "one").
+ECHTE_SCHOLEN = [
+    # name and place, PO
+    ("OBS De Globe Haarlem", "16NG00", None),
+    ("De Globe Haarlem", "16NG00", None),
+    ("De Globe, Amsterdam", "21AG00", None),
+    ("Basisschool Johannes Post Sneek", "12TL00", None),
+    ("Johannes Post Súdwest-Fryslân", "12TL00", None),  # gemeente as the place
+    ("obs de wateringe hellevoetsluis", "14EW00", None),  # former gemeente (2023)
+    ("CBS Prins Claus Zutphen", "09DC00", None),
+    ("Koningin Julianaschool Leiderdorp", "11HV00", None),  # "Kon Julianaschool"
+    ("Het Kompas Steenwijk", "07NW00", None),
+    ("R. de Jagerschool Woerden", "11BO00", None),
+    ("De Schelf 's-Gravendeel", "09FD00", None),
+    ("Sint Lambertus Gemonde", "06XC00", None),  # "BS St Lambertus"
+    ("Chr Basisschool De Wel Broeksterwald", "06TC00", None),  # Broeksterwâld
+    ("Prins Willem Alexanderschool Ophemert", "13MM00", None),  # "Pr Willem Alexandersch"
+    ("Albert Schweitzerschool Stad aan 't Haringvliet", "07NM00", None),
+    ("Het Wilgerys Dronten", "21NF00", None),  # "SWS Het Wilgerys"
+    ("Panta Rhei Almere", "12QK00", None),
+    ("OBS Panta Rhei Tilburg", "22JM00", None),
+    ("Den Krommenhoek Rosmalen", "06KY00", None),
+    ("kindcentrum trianova leeuwarden", "16ZB00", None),  # "KC Trianova"
+    ("De Bunders Veghel", "12XE00", None),
+    ("Maria Basisschool Den Hoorn", "17KG00", None),  # Den Hoorn, not Hoorn
+    ("Brukelum Laarbeek", "08WZ00", None),
+    ("Basisschool Herenweg Wassenaar", "11MQ00", None),
+    ("rkbs de klimop kaatsheuvel", "11MG00", None),  # "RK Basissch Klimop"
+    ("Tarcisiusschool Rotterdam", "17TF00", None),
+    ("Canisiusschool Harreveld", "07BK00", None),  # "Sint Canisiusschool"
+    ("sbo de wissel hoorn", "00RU00", None),  # "SSBO De Wissel"
+    ("speciaal basisonderwijs de wissel houten", "23EZ00", None),
+    ("De Regenboog Amsterdam", "13WU00", None),
+    ("Haarlem De Globe", "16NG00", None),  # place first
+    ("De Globe in Haarlem", "16NG00", None),
+    # name only
+    ("Sinnehonk", "14JY00", None),
+    ("Wilakkers", "18AE00", None),
+    ("Haganum", "20LU00", None),
+    ("Utrechts Stedelijk Gymnasium", "15JM00", None),
+    ("Haarlem College", "02KM00", None),
+    ("De Den", "03JX00", None),  # "Katholieke basisschool de Den"
+    # name and place, VO
+    ("Stedelijk Gymnasium, Leiden", "20DP00", None),
+    ("Stedelijk Gymnasium Leiden", "20DP00", None),
+    ("Stedelijk Gymnasium Haarlem", "20QY00", None),
+    ("Haganum Den Haag", "20LU00", None),  # alias of 's-Gravenhage
+    ("Gymnasium Haganum 's-Gravenhage", "20LU00", None),
+    ("Wartburg College Dordrecht", "00PG04", None),
+    ("Van Lodensteincollege Amersfoort", "03WO00", None),
+    ("Gooise Scholen Federatie Weesp", "24TG00", None),  # Weesp, now Amsterdam
+    ("Noordzee Onderwijs Groep Driehuis", "01KL00", None),
+    ("Oostvaarders College Almere", "24RW00", None),
+    # ambiguous: every equally good school, with its place
+    ("De Globe", "21AG00", 6),  # three basisscholen, three locations of Globe College
+    ("openbare basisschool de globe", "21AG00", 2),
+    ("Stedelijk Gymnasium", "20RM00", 7),
+    ("Prins Claus", "03DV00", 5),
+    ("cbs prins claus", "19ZH00", 2),
+    ("Dr Nassau College Assen", "20LO00", 5),  # five locations of one name
+    ("Scheepvaart en Transport College Rotterdam", "05EA00", 3),
+    ("Calvijn College Goes", "03JY00", 3),
+    ("Wellantcollege", "01OE21", 21),
+    # codes
+    ("16NG00", "16NG00", None),
+    ("16ng 00", "16NG00", None),
+    ("16NG", "16NG00", 2),
+    ("18BR", "18BR00", 2),
+    ("03jy", "03JY00", 7),
+]
+
+
+@pytest.mark.parametrize(("vraag", "code", "gelijk"), ECHTE_SCHOLEN)
+def test_echte_scholen(vraag, code, gelijk):
+    treffers = scholen.zoek_school(vraag)
+    assert treffers, vraag
+    eerste = treffers[0]
+    assert eerste.school.code == code, [(t.school.code, t.score) for t in treffers]
+    assert eerste.score == 100.0
+    if gelijk is None:
+        assert not eerste.meerduidig and eerste.gelijk == 1
+        assert all(t.score < 100 for t in treffers[1:])
+    else:
+        assert eerste.meerduidig and eerste.gelijk == gelijk
+        assert [t.meerduidig for t in treffers] == [t.score == 100 for t in treffers]
+
+
+def test_veel_scholen_met_dezelfde_naam_staan_op_plaats():
+    treffers = scholen.zoek_school("De Regenboog", limiet=100)
+    beste = [t for t in treffers if t.score == 100]
+    assert len(beste) == treffers[0].gelijk >= 80
+    plaatsen = [scholen._plaatsnaam(dataset.laad(), t.school) for t in beste]
+    assert plaatsen == sorted(plaatsen, key=str.lower) or len(set(plaatsen)) > 50
+    assert all(t.meerduidig for t in beste)
+
+
+def test_zelfde_school_op_elke_schrijfwijze():
+    vormen = ["OBS De Globe Haarlem", "De Globe Haarlem", "openbare basisschool de globe haarlem",
+              "O.B.S. De Globe, Haarlem", "obs globe haarlem", "De Globe (Haarlem)"]
+    for vorm in vormen:
+        assert scholen.zoek_school(vorm)[0].school.code == "16NG00", vorm
+
+
+def test_schoolwoord_dat_niet_klopt_kost_punten():
+    # Two OBS and six SSBO "De Wissel": "sbo" picks the special ones, "obs" the others.
+    sbo = scholen.zoek_school("sbo de wissel", limiet=20)
+    assert {t.school.soort for t in sbo if t.score == 100} == {"sbo"}
+    obs = scholen.zoek_school("obs de wissel", limiet=20)
+    assert {t.school.soort for t in obs if t.score == 100} == {"bo"}
+    assert all(t.score < 100 for t in obs if t.school.naam.startswith("SSBO"))
+
+
+def test_andere_plaats_en_typfout_zijn_suggesties():
+    elders = scholen.zoek_school("Stedelijk Gymnasium Den Haag")
+    assert elders and all(t.score < scholen.MIN_SCORE for t in elders)
+    assert {t.via for t in elders} == {"andere plaats"}
+    typo = scholen.zoek_school("Regenbooog Almere")
+    assert typo[0].school.code == "13NH00" and typo[0].score < scholen.MIN_SCORE
+    assert typo[0].via == "typfout"
+    assert scholen.zoek_school("Regenbooog Almere", typfouten=False) == []
+
+
+@pytest.mark.parametrize(
+    "vraag",
+    ["Haarlem", "Weesp", "Den Haag", "'s-Hertogenbosch", "Súdwest-Fryslân", "Overveen",
+     "gemeente Haarlem", "2035 CT", "2035", "PO2704", "po 27-04", "GM0392", "xyzzy qwerty",
+     "", "   ", "€", "😴", "basisschool", "school voor", "a" * 500],
+)
+def test_geen_school_voor_plaatsen_codes_en_onzin(vraag):
+    assert scholen.zoek_school(vraag) == []
+
+
+def test_geen_tekst_is_ongeldig():
+    with pytest.raises(OngeldigeInvoer):
+        scholen.zoek_school(None)  # type: ignore[arg-type]
+    with pytest.raises(OngeldigeInvoer):
+        scholen.school_per_code("De Globe")
+
+
+def test_scholenlijst():
+    assert scholen.scholenlijst() == "ca. 2020"
+
+
+def test_school_per_code():
+    assert [s.naam for s in scholen.school_per_code("16NG00")] == ["OBS De Globe"]
+    assert [s.code for s in scholen.school_per_code("16ng")] == ["16NG00", "16NG01"]
+    assert scholen.school_per_code("99ZZ00") == []
+    assert scholen.school_per_code("99ZZ") == []
+
+
+def test_scholen_van_en_aantal_scholen(ds):
+    po2704 = scholen.scholen_van("PO2704")
+    assert "16NG00" in {s.code for s in po2704}
+    assert {s.swv for s in po2704} == {"PO2704"} and {s.sector for s in po2704} == {"PO"}
+    assert scholen.scholen_van("po 27 04") == po2704
+    aantallen = scholen.aantal_scholen()
+    assert aantallen["PO2704"] == len(po2704)
+    assert sum(aantallen.values()) == 8208 - 30 and set(aantallen) == set(ds.verbanden)
+    assert scholen.scholen_van("PO9999") == []
+
+
+def test_school_als_json_toelichting_en_opmerking():
+    globe = scholen.school_per_code("16NG00")[0]
+    assert globe.als_json() == {
+        "code": "16NG00", "brin": "16NG", "naam": "OBS De Globe", "soort": "bo",
+        "sector": "PO",
+        "adres": {"straat": None, "postcode": "2035 CT", "plaats": "Haarlem"},
+        "gemeente_code": "GM0392", "samenwerkingsverband": "PO2704",
+        "herkomst_samenwerkingsverband": "postcode", "reden_geen_samenwerkingsverband": None,
+    }
+    json.dumps(globe.als_json())
+    assert scholen.toelichting(globe) == "basisschool in Haarlem, vestiging 16NG00"
+    assert "postcode" in scholen.opmerking(globe)
+    wartburg = scholen.school_per_code("00PG04")[0]
+    assert wartburg.swv == "" and "VO0001" in scholen.opmerking(wartburg)
+    assert scholen.toelichting(wartburg).startswith("school voor voortgezet onderwijs in Dordrecht")
+    nassau = scholen.school_per_code("20LO03")[0]  # Gieten, gemeente Aa en Hunze
+    assert scholen.toelichting(nassau).endswith(
+        "in Gieten (gemeente Aa en Hunze), vestiging 20LO03"
+    )
+    assert "2014-2015" in scholen.opmerking(nassau)
+
+
+# --- loading only what a query needs ----------------------------------------------------
+
+
+@pytest.fixture
+def schone_dataset():
+    dataset.laad.cache_clear()
+    yield
+    dataset.laad.cache_clear()
+
+
+def test_plaatsen_zoeken_leest_geen_scholen(schone_dataset):
+    from passend_cli import zoeken
+
+    zoeken.zoek("Haarlem")
+    zoeken.zoek("Harlem")
+    assert scholen.zoek_school("Haarlem") == []
+    geladen = dataset.laad().__dict__
+    assert not {"schoolregels", "scholen", "schoolindex"} & set(geladen)
+    scholen.zoek_school("De Globe Haarlem")
+    geladen = dataset.laad().__dict__
+    assert {"schoolregels", "schoolindex"} <= set(geladen) and "scholen" not in geladen
+
+
+# --- a dataset without schools of its own -------------------------------------------------
+
+
+def test_kopie_zonder_scholen_gebruikt_de_meegeleverde(tmp_path, monkeypatch, schone_dataset):
+    from dataclasses import replace
+
+    from passend_cli.samenstellen.schrijven import schrijf
+
+    rijen, meta = lees_rijen(gebundelde_map())
+    doel = tmp_path / "passend" / "dataset"
+    schrijf(replace(rijen, scholen=[]), doel, {k: meta[k] for k in ("versie", "referentiedata")})
+    assert not (doel / "scholen.csv").exists() and not (doel / "schoolindex.csv").exists()
+    assert "scholen.csv" not in formaat.lees_metadata(doel)["bestanden"]
+    assert "scholen" not in formaat.lees_metadata(doel)["aantallen"]
+    assert formaat.controleer_map(doel) == []
+    monkeypatch.setenv("PASSEND_DATA_DIR", str(tmp_path / "passend"))
+    ds = dataset.laad()
+    assert ds.herkomst == "gebruiker" and ds.waarschuwing is None
+    assert scholen.zoek_school("16NG00")[0].school.naam == "OBS De Globe"
+    assert scholen.scholenlijst() == "ca. 2020"
+    ds.laad_alles()
+
+
+def test_kopie_die_scholen_noemt_maar_mist_is_beschadigd(tmp_path):
+    import shutil
+
+    kopie = tmp_path / "kopie"
+    shutil.copytree(gebundelde_map(), kopie)
+    (kopie / "scholen.csv").unlink()
+    assert formaat.controleer_map(kopie) == ["scholen.csv ontbreekt"]
