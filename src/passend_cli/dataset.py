@@ -49,7 +49,10 @@ def _splits(regel: str, stam: str) -> list[str]:
 
 
 def _rijen(bron: Any, stam: str) -> list[list[str]]:
-    regels = _regels(bron, stam)
+    return _gesplitst(_regels(bron, stam), stam)
+
+
+def _gesplitst(regels: list[str], stam: str) -> list[list[str]]:
     breedte = len(formaat.BESTANDEN[stam])
     # Only a few lines hold quotes; a plain split is several times faster than csv.
     rijen = [r.split(",") if '"' not in r else next(csv.reader([r])) for r in regels]
@@ -160,10 +163,12 @@ class Dataset:
             ) from None
 
     def laad_alles(self) -> Dataset:
-        """Parse every table now (to verify a copy, or to measure loading)."""
+        """Parse every table now (to verify a copy, or to measure loading). The school
+        files are read and their headers checked; their rows are parsed by the queries
+        that need them, as no command needs all of them at start-up."""
         for naam in ("metadata", "gemeenten", "postcodes", "verbanden", "woonplaatsen",
                      "voormalige_gemeenten", "aliassen", "wijzigingen", "zoekindex",
-                     "scholen", "schoolindex"):
+                     "schoolregels", "schoolindex"):
             getattr(self, naam)
         return self
 
@@ -255,8 +260,11 @@ class Dataset:
 
     @cached_property
     def scholen(self) -> list[School]:
-        """Every school, parsed: for listing the schools of an SWV and counting them."""
-        return [self.school(i) for i in range(len(self.schoolregels))]
+        """Every school, parsed (to verify a copy; lookups parse only their own rows)."""
+        maak = tuple.__new__  # _gesplitst has checked every row's width
+        return self._lees(
+            lambda: [maak(School, r) for r in _gesplitst(self.schoolregels, "scholen")]
+        )
 
     @cached_property
     def schoolindex(self) -> Woordindex:
