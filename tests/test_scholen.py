@@ -401,6 +401,8 @@ ECHTE_SCHOLEN = [
     ("De Regenboog Amsterdam", "13WU00", None),
     ("Haarlem De Globe", "16NG00", None),  # place first
     ("De Globe in Haarlem", "16NG00", None),
+    ("De Globe Haarlem obs", "16NG00", None),  # place inside the query
+    ("Sint Lambertus Gemonde basisschool", "06XC00", None),
     # name only
     ("Sinnehonk", "14JY00", None),
     ("Wilakkers", "18AE00", None),

@@ -211,6 +211,10 @@ def _zoek(ds: Dataset, tekst: str, limiet: int, typfouten: bool) -> list[Schoolt
     # end ("De Globe Haarlem", "Stedelijk Gymnasium, Leiden", "Haarlem De Globe").
     lezingen: list[tuple[Naam, Callable[[School], bool] | None, frozenset[str]]] = []
     for delen in _plaatsdelen(len(woorden)):
+        if delen is None:  # the runs inside, only when neither end is a place
+            if lezingen:
+                break
+            continue
         # The longest place at each end: "Den Hoorn", not "Hoorn".
         for begin, einde in delen:
             filter_ = _plaatsfilter(ds, " ".join(woorden[begin:einde]))
@@ -249,16 +253,22 @@ def _naam(tekst: str) -> Naam:
     return ontleed(tekst)
 
 
-def _plaatsdelen(n: int) -> list[list[tuple[int, int]]]:
+def _plaatsdelen(n: int) -> list[list[tuple[int, int]] | None]:
     """(begin, end) of the word runs that may be a place, longest first: at the end,
-    then at the start; always leaving a word for the name.
+    at the start, and (after the marker None) inside the query ("De Globe Haarlem
+    obs"); always leaving a word for the name.
 
     >>> _plaatsdelen(3)
-    [[(1, 3), (2, 3)], [(0, 2), (0, 1)]]
+    [[(1, 3), (2, 3)], [(0, 2), (0, 1)], None, [(1, 2)]]
     """
     achter = [(begin, n) for begin in range(max(1, n - _PLAATSWOORDEN), n)]
     voor = [(0, einde) for einde in range(min(_PLAATSWOORDEN, n - 1), 0, -1)]
-    return [achter, voor]
+    binnen = sorted(
+        ((begin, einde) for begin in range(1, n - 1)
+         for einde in range(begin + 1, min(begin + _PLAATSWOORDEN, n - 1) + 1)),
+        key=lambda d: (d[0] - d[1], d[0]),
+    )
+    return [achter, voor, None, binnen]
 
 
 def _plaatsfilter(ds: Dataset, sleutel: str) -> Callable[[School], bool] | None:
