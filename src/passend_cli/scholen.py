@@ -207,8 +207,9 @@ def _zoek(ds: Dataset, tekst: str, limiet: int, typfouten: bool) -> list[Schoolt
     ):
         return []  # "Haarlem", "gemeente Haarlem": a place
     woorden = sleutel.split()
-    # Readings of the query: all of it a name, or a name plus a place at its start or
-    # end ("De Globe Haarlem", "Stedelijk Gymnasium, Leiden", "Haarlem De Globe").
+    # Readings of the query: all of it a name, or a name plus a place at its end, its
+    # start or inside ("De Globe Haarlem", "Stedelijk Gymnasium, Leiden", "Haarlem De
+    # Globe", "De Globe Haarlem obs").
     lezingen: list[tuple[Naam, Callable[[School], bool] | None, frozenset[str]]] = []
     for delen in _plaatsdelen(len(woorden)):
         if delen is None:  # the runs inside, only when neither end is a place
