@@ -22,6 +22,10 @@ REFERENTIEDATA = {
     "plaatsenlijst_wikipedia": "2020-09-21",
     "herindelingen_tabel33": "2019-01-01",
     "contactgegevens": "2026-12-01",
+    # The school lists: primary schools of school year 2019-2020, secondary of about
+    # December 2020; "ca. 2020" until a refresh brings DUO's current lists.
+    "scholenlijst": "ca. 2020",
+    "koppeling_scholen_vo": "2014-2015",
 }
 
 METADATA = {
@@ -42,6 +46,9 @@ METADATA = {
         "Woonplaatsen en gemeenten (provinciequiz)",
         "Lijst van Nederlandse plaatsen (Wikipedia, via Lijst-Woonplaatsen-Nederland)",
         "Webpagina's van samenwerkingsverbanden, scholen en gemeenten",
+        "DUO open onderwijsdata: basisscholen ca. 2020 (via alleschools)",
+        "DUO open onderwijsdata: Alle vestigingen VO ca. 2020 en VO-samenwerkingsverband "
+        "per vestiging 2014-2015 (via ginberg/cito)",
     ],
 }
 
@@ -69,6 +76,9 @@ verzameld tot 1 december 2026; de pagina's zelf zijn van onbekende datum (ongeve
 | Lijst van Nederlandse plaatsen (Wikipedia), via mvanl94/Lijst-Woonplaatsen-Nederland- | kernen, buurtschappen en andere namen met hun gemeente en postcodebereik, alleen waar de gemeente eenduidig is en de plaats niet al als officiële woonplaats in die gemeente staat (`woonplaatsen.csv`, bron `wikipedia`); bij het zoeken komen ze ná de officiële woonplaatsen | ca. 2020 (commit 2020-09-21) | Wikipedia, CC BY-SA; alleen feiten overgenomen |
 | CBS postcodegebieden (PC4) 2020, "Kerncijfers per postcode", via het R-pakket certe-medical-epidemiology/certegis | de omtrekken van de PC4-gebieden, vereenvoudigd tot gedeelde grenzen zonder gaten of overlap (`pc4_kaart.bin`, gemaakt door `python -m passend_cli.kaart.bouwen`; niet in `metadata.json`, want een bijgewerkte dataset gebruikt dezelfde vlakken) | 2020 | CBS open data, CC BY 4.0, "Bron: CBS"; overgenomen uit certegis (GPL-2) |
 | Webpagina's van samenwerkingsverbanden, scholen en gemeenten (verzameld in `swv_contacts.csv`) | naam, andere namen, website, adres, e-mail, telefoon, bewijskracht en bron-URL's per samenwerkingsverband (`samenwerkingsverbanden.csv`); wijzigingen na 2015 (`wijzigingen.csv`) | pagina's ca. 2020–2026 | feiten van openbare pagina's; de bron-URL staat bij elke rij |
+| Basisscholen uit DUO open onderwijsdata (schooladvies- en vestigingsbestanden), via zhaidewei/alleschools (`schools_xy_coords_po.csv`, uit de geschiedenis van de repository) | per basisschool en school voor speciaal basisonderwijs: vestigingscode, naam, soort, postcode, gemeente (`scholen.csv`) | schooljaar 2019–2020 | repository MIT; gegevens DUO open onderwijsdata (CC0) |
+| DUO "Alle vestigingen VO", via ginberg/cito | per vestiging voortgezet onderwijs: vestigingscode, naam, adres, postcode, plaats, gemeentecode (`scholen.csv`) | ca. december 2020 | DUO open onderwijsdata (CC0); de repository noemt geen licentie |
+| DUO voortijdig schoolverlaters per samenwerkingsverband, via ginberg/cito | per vestiging voortgezet onderwijs het VO-samenwerkingsverband van schooljaar 2014–2015 (`scholen.csv`, herkomst `koppeling_2015`) | 2014–2015 | DUO open onderwijsdata (CC0); de repository noemt geen licentie |
 
 **Herindelingen na 2019.** Tabel 33 eindigt in 2019. De latere herindelingen (Eemsdelta
 2021, opsplitsing van Haaren 2021, Dijk en Waard, Land van Cuijk, Maashorst, Beemster naar
@@ -97,6 +107,36 @@ de regeling bij Slochteren; alle andere bronnen leggen haar sinds de grenscorrec
 regeling). Een nieuwere postcode waarvan de eerste twee cijfers nergens anders in haar
 gemeente voorkomen, wordt alleen geloofd als beide plaatsenlijsten haar daar leggen
 (9614, 9622); zo vallen tikfouten van GeoNames weg (1234 "in Vaals").
+
+**Scholen.** `scholen.csv` heeft 8.208 schoolvestigingen: 6.318 basisscholen (`bo`),
+271 scholen voor speciaal basisonderwijs (`sbo`) en 1.619 vestigingen voortgezet
+onderwijs (`vo`), met hun huidige gemeente (de gemeente van de lijst, doorgerekend
+naar de indeling van 2025). De lijst is van ongeveer 2020 (peildatum `scholenlijst`):
+scholen die sindsdien zijn geopend, gefuseerd, verhuisd of gesloten ontbreken of staan
+er nog in, en de basisscholenlijst is niet volledig (scholen zonder gegevens over
+schooladviezen ontbreken). `plaats` is bij vo de plaats van de lijst, gespeld zoals
+GeoNames hem bij de postcode spelt; de basisscholenlijst noemt geen plaats en geen
+straat, daar is het de plaats van de postcode volgens GeoNames als die postcode één
+plaats heeft (bij 380 scholen niet: leeg).
+
+Het samenwerkingsverband van een school (PO voor bo en sbo, VO voor vo) en zijn
+`herkomst_swv`, in deze volgorde: `rio` (de koppeling van DUO/RIO; pas na een
+update), `koppeling_2015` (het VO-samenwerkingsverband van de vestiging in
+schooljaar 2014–2015; 1.146 vestigingen) en `postcode` (het samenwerkingsverband van
+de postcode van de school in de regeling; 7.032 vestigingen). 30 vestigingen vo
+hebben geen regionaal samenwerkingsverband (`reden` `landelijk`): 25 hoorden in 2015
+bij het landelijke samenwerkingsverband VO0001 (reformatorisch onderwijs), 5 zijn
+nieuwere vestigingen van dezelfde scholen (BRIN); de wet rekent zulke vestigingen niet
+tot een regionaal samenwerkingsverband. Reformatorische basisscholen horen bij het
+landelijke PO0001, maar de basisscholenlijst zegt niet welke scholen dat zijn: bij
+hen kan het samenwerkingsverband volgens de postcode onjuist zijn.
+
+**Herstelde tekens.** In 92 rijen van de basisscholenlijst is de gemeentenaam
+verkeerd gedecodeerd ("S·dwest-FryslÔn", "Noardeast-FryslÔn": Latin-1 gelezen als
+codepagina 850). Ze zijn hersteld tot Súdwest-Fryslân (55) en Noardeast-Fryslân (37),
+omdat precies één terugvertaling een bestaande gemeentenaam geeft; geen rij is
+weggelaten. In 4 namen stond een los aanhalingsteken (`BS "De Maasparel`); dat is
+weggelaten.
 """
 
 

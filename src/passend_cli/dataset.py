@@ -23,6 +23,7 @@ from passend_cli.model import (
     Gemeente,
     Postcode,
     Samenwerkingsverband,
+    School,
     VoormaligeGemeente,
     Wijziging,
     Woonplaats,
@@ -48,7 +49,10 @@ def _splits(regel: str, stam: str) -> list[str]:
 
 
 def _rijen(bron: Any, stam: str) -> list[list[str]]:
-    regels = _regels(bron, stam)
+    return _gesplitst(_regels(bron, stam), stam)
+
+
+def _gesplitst(regels: list[str], stam: str) -> list[list[str]]:
     breedte = len(formaat.BESTANDEN[stam])
     # Only a few lines hold quotes; a plain split is several times faster than csv.
     rijen = [r.split(",") if '"' not in r else next(csv.reader([r])) for r in regels]
@@ -116,6 +120,38 @@ class Zoekindex:
         return frozenset(reeksen)
 
 
+class Woordindex:
+    """School name word -> row numbers in scholen.csv, written sorted by the build and,
+    like :class:`Zoekindex`, searched as text: a search parses only its own lines."""
+
+    def __init__(self, tekst: str) -> None:
+        self._tekst = "\n" + tekst + "\n"
+
+    def rijen(self, woord: str) -> list[int]:
+        begin = self._tekst.find(f"\n{woord},")
+        if begin == -1:
+            return []
+        begin += len(woord) + 2
+        return [int(n) for n in self._tekst[begin : self._tekst.find("\n", begin)].split()]
+
+    def met_prefix(self, prefix: str) -> list[str]:
+        """Every word that starts with *prefix* (but is not *prefix* itself)."""
+        tekst, uit = self._tekst, []
+        positie = tekst.find("\n" + prefix)
+        while positie != -1 and tekst.startswith(prefix, positie + 1):
+            einde = tekst.find(",", positie + 1)
+            woord = tekst[positie + 1 : einde]
+            if woord != prefix:
+                uit.append(woord)
+            positie = tekst.find("\n", einde)
+        return uit
+
+    @cached_property
+    def woorden(self) -> list[str]:
+        """All words, sorted: for typo matching, which must see every word."""
+        return [r.split(",", 1)[0] for r in self._tekst.split("\n") if r]
+
+
 class Dataset:
     """All records of one dataset, with the indices that lookups need.
 
@@ -142,9 +178,12 @@ class Dataset:
             ) from None
 
     def laad_alles(self) -> Dataset:
-        """Parse every table now (to verify a copy, or to measure loading)."""
+        """Parse every table now (to verify a copy, or to measure loading). The school
+        files are read and their headers checked; their rows are parsed by the queries
+        that need them, as no command needs all of them at start-up."""
         for naam in ("metadata", "gemeenten", "postcodes", "verbanden", "woonplaatsen",
-                     "voormalige_gemeenten", "aliassen", "wijzigingen", "zoekindex"):
+                     "voormalige_gemeenten", "aliassen", "wijzigingen", "zoekindex",
+                     "schoolregels", "schoolindex"):
             getattr(self, naam)
         return self
 
@@ -207,6 +246,45 @@ class Dataset:
     @cached_property
     def zoekindex(self) -> Zoekindex:
         return self._lees(lambda: Zoekindex("\n".join(_regels(self.map, "zoekindex"))))
+
+    # --- schools: read only when a query needs them -------------------------------
+
+    @cached_property
+    def _schoolmap(self) -> Any:
+        """The folder of the school files: this dataset's own, or the bundled ones for a
+        copy without schools (written before they were bundled, or by a refresh that
+        brought none)."""
+        eigen = formaat.bestandsnaam("scholen") in self.metadata.get("bestanden", {})
+        return self.map if eigen else gebundelde_map()
+
+    @cached_property
+    def scholenlijst(self) -> str:
+        """The reference date of the school list ("ca. 2020")."""
+        meta = self.metadata if self._schoolmap is self.map else self._lees(
+            lambda: formaat.lees_metadata(self._schoolmap)
+        )
+        return str(meta.get("referentiedata", {}).get("scholenlijst", "onbekend"))
+
+    @cached_property
+    def schoolregels(self) -> list[str]:
+        """The data lines of scholen.csv, sorted by code."""
+        return self._lees(lambda: _regels(self._schoolmap, "scholen"))
+
+    def school(self, nummer: int) -> School:
+        """Row *nummer* of scholen.csv, parsed on its own."""
+        return self._lees(lambda: School._make(_splits(self.schoolregels[nummer], "scholen")))
+
+    @cached_property
+    def scholen(self) -> list[School]:
+        """Every school, parsed (to verify a copy; lookups parse only their own rows)."""
+        maak = tuple.__new__  # _gesplitst has checked every row's width
+        return self._lees(
+            lambda: [maak(School, r) for r in _gesplitst(self.schoolregels, "scholen")]
+        )
+
+    @cached_property
+    def schoolindex(self) -> Woordindex:
+        return self._lees(lambda: Woordindex("\n".join(_regels(self._schoolmap, "schoolindex"))))
 
     # --- derived indices, built on first use ---------------------------------------
 

@@ -28,9 +28,19 @@ BESTANDEN: dict[str, tuple[str, ...]] = {
     "wijzigingen": (
         "datum", "swv", "gemeenten", "soort", "tekst", "bron", "opvolger_naam", "opvolger_code",
     ),
+    "scholen": (
+        "code", "naam", "soort", "straat", "postcode", "plaats", "gemeente_code", "swv",
+        "herkomst_swv", "reden",
+    ),
     # Derived from the files above by the writer: normalised name -> record.
     "zoekindex": ("sleutel", "soort", "ref"),
+    # School name word -> row numbers in scholen.csv (see passend_cli.schoolnamen).
+    "schoolindex": ("woord", "rijen"),
 }
+# Files a dataset may lack: a copy written before schools were bundled, or a refresh
+# that brings no schools. Their metadata does not list them; the loader then takes
+# the bundled ones.
+OPTIONEEL = frozenset({"scholen", "schoolindex"})
 METADATA = "metadata.json"
 FORMAAT_VERSIE = 2
 
@@ -66,6 +76,8 @@ def controleer_map(map_: Path) -> list[str]:
     bestanden = meta.get("bestanden", {})
     for stam in BESTANDEN:
         naam = bestandsnaam(stam)
+        if stam in OPTIONEEL and naam not in bestanden:
+            continue
         verwacht = bestanden.get(naam, {}).get("sha256")
         try:
             inhoud = (map_ / naam).read_bytes()

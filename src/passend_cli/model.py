@@ -116,6 +116,59 @@ class Wijziging(NamedTuple):
                 "bron": self.bron or None}
 
 
+SCHOOLSOORTEN = {
+    "bo": "basisschool",
+    "sbo": "school voor speciaal basisonderwijs",
+    "vo": "school voor voortgezet onderwijs",
+}
+
+
+class School(NamedTuple):
+    """One school location (vestiging) with the SWV it belongs to."""
+
+    code: str  # six characters: BRIN + vestigingsnummer, "16NG00"
+    naam: str
+    soort: str  # "bo", "sbo" or "vo"
+    straat: str  # street and number; "" where the list gives none (the 2020 PO list)
+    postcode: str  # "2035 CT"
+    plaats: str  # "" where the list gives none and the postcode is not one place
+    gemeente_code: str
+    swv: str  # the PO SWV for bo/sbo, the VO SWV for vo; "" when none (see reden)
+    herkomst_swv: str  # "rio", "koppeling_2015", "postcode", or "" (no SWV)
+    reden: str  # why swv is empty: "landelijk", "regeling_zonder_swv", ...; else ""
+
+    @property
+    def brin(self) -> str:
+        return self.code[:4]
+
+    @property
+    def sector(self) -> str:
+        return "VO" if self.soort == "vo" else "PO"
+
+    @property
+    def soortnaam(self) -> str:
+        return SCHOOLSOORTEN.get(self.soort, self.soort)
+
+    def als_json(self) -> dict[str, Any]:
+        """The school itself; its SWV's contact block comes from the SWV's own JSON."""
+        return {
+            "code": self.code,
+            "brin": self.brin,
+            "naam": self.naam,
+            "soort": self.soort,
+            "sector": self.sector,
+            "adres": {
+                "straat": self.straat or None,
+                "postcode": self.postcode or None,
+                "plaats": self.plaats or None,
+            },
+            "gemeente_code": self.gemeente_code,
+            "samenwerkingsverband": self.swv or None,
+            "herkomst_samenwerkingsverband": self.herkomst_swv or None,
+            "reden_geen_samenwerkingsverband": self.reden or None,
+        }
+
+
 def _met_postcodes(uit: dict[str, Any], postcodes: tuple[str, ...] | None) -> dict[str, Any]:
     """*uit* with the PC4s of a partial area; null means the whole place."""
     uit["postcodes"] = list(postcodes) if postcodes is not None else None

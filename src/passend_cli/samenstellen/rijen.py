@@ -16,7 +16,9 @@ class Rijen:
     aliassen: list[dict[str, str]] = field(default_factory=list)
     samenwerkingsverbanden: list[dict[str, str]] = field(default_factory=list)
     wijzigingen: list[dict[str, str]] = field(default_factory=list)
+    scholen: list[dict[str, str]] = field(default_factory=list)
     zoekindex: list[dict[str, str]] = field(default_factory=list)  # made by ``schrijven``
+    schoolindex: list[dict[str, str]] = field(default_factory=list)  # made by ``schrijven``
     meldingen: list[str] = field(default_factory=list)  # diagnostics, not shipped
 
 

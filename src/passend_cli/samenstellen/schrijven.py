@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ from typing import Any
 from passend_cli import formaat
 from passend_cli.normaliseer import basisnaam, normaliseer
 from passend_cli.samenstellen.rijen import BouwFout, Rijen
+from passend_cli.samenstellen.scholen import HERKOMSTEN, REDENEN
 from passend_cli.samenstellen.woonplaatsen import OFFICIEEL
+from passend_cli.schoolnamen import indexwoorden
 
 
 def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
@@ -34,7 +37,7 @@ def csv_tekst(rijen: list[dict[str, str]], kolommen: tuple[str, ...]) -> str:
 
 def aantallen(ds: Rijen) -> dict[str, int]:
     swv = ds.samenwerkingsverbanden
-    return {
+    uit = {
         "gemeenten": len(ds.gemeenten),
         "postcodes": len(ds.postcodes),
         "postcodes_regeling": sum(p["herkomst"] == "regeling" for p in ds.postcodes),
@@ -47,6 +50,16 @@ def aantallen(ds: Rijen) -> dict[str, int]:
         "samenwerkingsverbanden_vo": sum(s["sector"] == "VO" for s in swv),
         "wijzigingen": len(ds.wijzigingen),
     }
+    if ds.scholen:
+        uit["scholen"] = len(ds.scholen)
+        for soort in ("bo", "sbo", "vo"):
+            uit[f"scholen_{soort}"] = sum(s["soort"] == soort for s in ds.scholen)
+        for herkomst in HERKOMSTEN:
+            uit[f"scholen_swv_{herkomst}"] = sum(
+                s["herkomst_swv"] == herkomst and bool(s["swv"]) for s in ds.scholen
+            )
+        uit["scholen_zonder_swv"] = sum(not s["swv"] for s in ds.scholen)
+    return uit
 
 
 def controleer(ds: Rijen) -> None:
@@ -78,6 +91,40 @@ def controleer(ds: Rijen) -> None:
     for v in ds.voormalige_gemeenten:
         if not v["opvolgers"] or set(v["opvolgers"].split()) - gemeenten:
             raise BouwFout(f"voormalige gemeente {v['naam']}: opvolger onbekend")
+    controleer_scholen(ds.scholen, gemeenten, swv)
+
+
+def controleer_scholen(scholen: list[dict[str, str]], gemeenten: set[str], swv: set[str]) -> None:
+    """Every school: a unique code, a known kind and gemeente, and either an SWV of its
+    own sector that exists or a reason why it has none."""
+    codes = [s["code"] for s in scholen]
+    if codes != sorted(set(codes)):
+        raise BouwFout("scholen: codes niet uniek of niet gesorteerd")
+    for s in scholen:
+        waar = f"school {s['code']}"
+        if not re.fullmatch(r"[0-9]{2}[A-Z]{2}[0-9]{2}", s["code"]) or not s["naam"]:
+            raise BouwFout(f"{waar}: ongeldige code of lege naam")
+        if s["soort"] not in ("bo", "sbo", "vo"):
+            raise BouwFout(f"{waar}: onbekende soort {s['soort']!r}")
+        if s["gemeente_code"] not in gemeenten:
+            raise BouwFout(f"{waar}: onbekende gemeente {s['gemeente_code']}")
+        sector = "VO" if s["soort"] == "vo" else "PO"
+        if s["swv"]:
+            if s["swv"] not in swv or s["swv"][:2] != sector:
+                raise BouwFout(f"{waar}: onbekend of verkeerd SWV {s['swv']}")
+            if s["herkomst_swv"] not in HERKOMSTEN or s["reden"]:
+                raise BouwFout(f"{waar}: herkomst {s['herkomst_swv']!r}, reden {s['reden']!r}")
+        elif s["reden"] not in REDENEN:
+            raise BouwFout(f"{waar}: geen SWV en geen reden")
+
+
+def maak_schoolindex(scholen: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Every word under which a school is found -> its row numbers in scholen.csv."""
+    per: dict[str, list[int]] = defaultdict(list)
+    for nummer, s in enumerate(scholen):
+        for woord in indexwoorden(s["naam"]):
+            per[woord].append(nummer)
+    return [{"woord": w, "rijen": " ".join(map(str, per[w]))} for w in sorted(per)]
 
 
 def maak_zoekindex(ds: Rijen) -> list[dict[str, str]]:
@@ -119,9 +166,14 @@ def schrijf(
     """Check and write *ds* into *map_*; returns the metadata written."""
     controleer(ds)
     ds.zoekindex = maak_zoekindex(ds)
+    ds.schoolindex = maak_schoolindex(ds.scholen)
     map_.mkdir(parents=True, exist_ok=True)
     bestanden = {}
     for stam, kolommen in formaat.BESTANDEN.items():
+        if stam in formaat.OPTIONEEL and not ds.scholen:
+            # Without schools of its own, the dataset uses the bundled ones.
+            (map_ / formaat.bestandsnaam(stam)).unlink(missing_ok=True)
+            continue
         data = csv_tekst(getattr(ds, stam), kolommen).encode("utf-8")
         naam = formaat.bestandsnaam(stam)
         (map_ / naam).write_bytes(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from passend_cli.bronnen import publiek as b
+from passend_cli.bronnen import scholen as sb
 from passend_cli.samenstellen.gemeenten import (
     Namen,
     alias_codes,
@@ -20,6 +21,7 @@ from passend_cli.samenstellen.postcodes import (
 )
 from passend_cli.samenstellen.regels import leid_af
 from passend_cli.samenstellen.rijen import Rijen
+from passend_cli.samenstellen.scholen import maak_scholen
 from passend_cli.samenstellen.verbanden import maak_samenwerkingsverbanden, maak_wijzigingen
 from passend_cli.samenstellen.woonplaatsen import binnen_tabel, maak_woonplaatsen
 
@@ -58,5 +60,21 @@ def bouw(bronnen: Path) -> Rijen:
         (p[s] for p in ds.postcodes for s in ("po", "vo") if p[s]), contacten
     )
     ds.wijzigingen = maak_wijzigingen(namen, contacten)
+
+    # Schools: the 2020 lists; the PO list's gemeente names are checked against every
+    # gemeente name the sources know, to repair its mis-decoded ones.
+    po = sb.lees_po_2020(bronnen, {g.naam for g in brp} | {g["naam"] for g in ds.gemeenten})
+    if po.weggelaten:
+        ds.meldingen.append(
+            f"{len(po.weggelaten)} basisscholen weggelaten (tekens niet zeker te herstellen): "
+            + " ".join(po.weggelaten)
+        )
+    plaatsen: dict[str, set[str]] = {}
+    for g in geonames:
+        plaatsen.setdefault(g.postcode, set()).add(g.plaats)
+    ds.scholen = maak_scholen(
+        po.vestigingen + sb.lees_vo_2020(bronnen), ds, plaatsen=plaatsen,
+        koppeling_2015=sb.lees_koppeling_2015(bronnen), meldingen=ds.meldingen,
+    )
     return ds
 
