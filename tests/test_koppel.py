@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from passend_cli import koppel as koppel_module
 from passend_cli.cli import app
 from passend_cli.fouten import DataFout
-from passend_cli.zoeken import MIN_SCORE, zoek
+from passend_cli.model import MIN_SCORE
+from passend_cli.zoeken import zoek
 
 runner = CliRunner()
 

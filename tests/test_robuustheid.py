@@ -70,7 +70,7 @@ def test_zoek_met_willekeurige_tekst_geeft_alleen_onze_fouten(tekst):
         return
     for r in resultaten:
         assert r.soort in {"gemeente", "woonplaats", "voormalige gemeente", "postcode",
-                           "samenwerkingsverband"}
+                           "samenwerkingsverband", "school"}
         json.dumps(r.als_json())
 
 

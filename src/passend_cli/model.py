@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 SECTOREN = ("PO", "VO")
+# The one threshold of certainty for a name match: results scoring below it (every typo
+# correction does) are suggestions, not answers; koppel never accepts them.
+MIN_SCORE = 80.0
 
 
 class Gemeente(NamedTuple):
@@ -203,6 +206,9 @@ class Resultaat(NamedTuple):
     elders: str = ""
     # The PC4s of the place (of a gemeente: all of them), where known; for maps.
     pc4s: tuple[str, ...] = ()
+    # For soort "school": the school, and the date of the school list it comes from.
+    school: School | None = None
+    scholenlijst: str = ""
 
     def als_json(self) -> dict[str, Any]:
         return {
@@ -214,6 +220,8 @@ class Resultaat(NamedTuple):
             "samenwerkingsverbanden": [d.als_json() for d in self.dekking],
             "wijzigingen": [w.als_json() for w in self.wijzigingen],
             "opmerkingen": [*self.opmerkingen, *([self.elders] if self.elders else [])],
+            **({"school": self.school.als_json(), "scholenlijst": self.scholenlijst}
+               if self.school else {}),
         }
 
 
@@ -224,11 +232,14 @@ class Uitkomst(NamedTuple):
     zoekterm: str
     resultaten: list[Resultaat]
     meerduidig: bool = False
+    # How many candidates there are when more than are listed (93 schools "De Regenboog").
+    kandidaten: int = 0
 
     def als_json(self) -> dict[str, Any]:
         return {
             "zoekterm": self.zoekterm,
             "meerduidig": self.meerduidig,
+            **({"kandidaten": self.kandidaten} if self.kandidaten else {}),
             "resultaten": [r.als_json() for r in self.resultaten],
         }
 
@@ -249,6 +260,7 @@ class Verband(NamedTuple):
     verband: Samenwerkingsverband
     gemeenten: list[GemeenteDeel]  # largest share first
     wijzigingen: list[Wijziging]
+    aantal_scholen: int = 0  # school locations in the school list that belong to it
 
     @property
     def provincies(self) -> list[str]:
@@ -266,6 +278,7 @@ class Verband(NamedTuple):
             uit["aantal_gemeenten"] = len(self.gemeenten)
             uit["gemeenten"] = [d.gemeente.naam for d in self.gemeenten]
             uit["provincies"] = self.provincies
+            uit["aantal_scholen"] = self.aantal_scholen
             return uit
         uit.update(
             {
@@ -275,6 +288,7 @@ class Verband(NamedTuple):
                 "provincies": self.provincies,
                 "aantal_gemeenten": len(self.gemeenten),
                 "gemeenten": [d.als_json() for d in self.gemeenten],
+                "aantal_scholen": self.aantal_scholen,
                 "wijzigingen": [w.als_json() for w in self.wijzigingen],
             }
         )

@@ -131,6 +131,25 @@ def lees_swv_code(tekst: str, *, kale_cijfers: bool = False) -> tuple[str | None
     return (sector.upper() if sector else None), m["a"] + m["b"]
 
 
+# A school location code (BRIN + two digits, "16NG00") or a BRIN alone ("16NG").
+_SCHOOLCODE = re.compile(r"([0-9]{2}[A-Z]{2})(?:\s*([0-9]{2}))?")
+
+
+def lees_schoolcode(tekst: str) -> str | None:
+    """A location code (``16NG00``) or institution code (``16NG``) in any case and
+    spacing; None when *tekst* is neither. Four digits and two letters is a postcode.
+
+    >>> lees_schoolcode("16ng00"), lees_schoolcode(" 16NG 00 "), lees_schoolcode("16NG")
+    ('16NG00', '16NG00', '16NG')
+    >>> lees_schoolcode("2035CT") is None, lees_schoolcode("PO2707") is None
+    (True, True)
+    """
+    if not isinstance(tekst, str):
+        return None
+    m = _SCHOOLCODE.fullmatch(tekst.strip().upper())
+    return m.group(1) + (m.group(2) or "") if m else None
+
+
 def lees_gemeentecode(tekst: str) -> str | None:
     """The CBS code (``GM0392``) of a gemeente code in any spelling; None otherwise.
 

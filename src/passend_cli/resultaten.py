@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from passend_cli.dataset import Dataset
-from passend_cli.model import SECTOREN, Dekking, Resultaat, Samenwerkingsverband
+from passend_cli.model import SECTOREN, Dekking, Resultaat, Samenwerkingsverband, School
 from passend_cli.namen import GEMEENTE, VOORMALIG, WOONPLAATS, Kandidaat
 from passend_cli.normaliseer import normaliseer
 
@@ -89,6 +89,19 @@ def samenwerkingsverband(ds: Dataset, v: Samenwerkingsverband, score: float = 10
     toelichting = f"samenwerkingsverband {v.regiocode}" + (f" ({kort})" if namen else "")
     return Resultaat("samenwerkingsverband", v.weergavenaam, score, toelichting, None,
                      [Dekking(v, None)], ds.wijzigingen_voor(verbanden=[v.code]))
+
+
+def school(ds: Dataset, s: School, score: float) -> Resultaat:
+    """A school with the SWV it belongs to (PO for bo and sbo, VO for vo)."""
+    from passend_cli import scholen
+
+    dekking = [Dekking(ds.verbanden[s.swv], None)] if s.swv in ds.verbanden else []
+    pc4 = s.postcode[:4]
+    return Resultaat("school", s.naam, score, scholen.toelichting(s),
+                     ds.gemeenten.get(s.gemeente_code), dekking,
+                     ds.wijzigingen_voor([s.gemeente_code], [s.swv] if s.swv else []),
+                     None, [scholen.opmerking(s)], pc4s=(pc4,) if pc4 in ds.postcodes else (),
+                     school=s, scholenlijst=ds.scholenlijst)
 
 
 def postcode(ds: Dataset, pc4: str) -> Resultaat | None:

@@ -19,7 +19,6 @@ never pays for them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -27,17 +26,17 @@ from typing import NamedTuple
 
 from passend_cli.dataset import Dataset, laad
 from passend_cli.fouten import OngeldigeInvoer
-from passend_cli.model import School
+from passend_cli.model import MIN_SCORE, School
 from passend_cli.normaliseer import (
     lees_gemeentecode,
     lees_postcode,
+    lees_schoolcode,
     lees_swv_code,
     normaliseer,
 )
 from passend_cli.schoolnamen import Naam, afwijking, ontleed
 
 MAX_LENGTE = 100
-MIN_SCORE = 80.0  # as in zoeken: below it a result is a suggestion
 _PLAATSWOORDEN = 5  # the longest place name people type has five words
 _ELDERS = 0.75  # the share of its score a school elsewhere than the asked place keeps
 # Words that say a place follows ("gemeente Haarlem"), as the place search reads them.
@@ -56,22 +55,6 @@ class Schooltreffer(NamedTuple):
 
 # --- codes ------------------------------------------------------------------------------
 
-_SCHOOLCODE = re.compile(r"([0-9]{2}[A-Z]{2})(?:\s*([0-9]{2}))?")
-
-
-def lees_schoolcode(tekst: str) -> str | None:
-    """A location code (``16NG00``) or institution code (``16NG``) in any case and
-    spacing; None when *tekst* is neither. Four digits and two letters is a postcode.
-
-    >>> lees_schoolcode("16ng00"), lees_schoolcode(" 16NG 00 "), lees_schoolcode("16NG")
-    ('16NG00', '16NG00', '16NG')
-    >>> lees_schoolcode("2035CT") is None, lees_schoolcode("PO2707") is None
-    (True, True)
-    """
-    if not isinstance(tekst, str):
-        return None
-    m = _SCHOOLCODE.fullmatch(tekst.strip().upper())
-    return m.group(1) + (m.group(2) or "") if m else None
 
 
 def school_per_code(code: str) -> list[School]:

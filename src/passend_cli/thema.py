@@ -402,6 +402,7 @@ _NA_ZOEKEN = {
     "woonplaats": "contact",
     "voormalige gemeente": "contact",
     "postcode": "contact",
+    "school": "contact",
 }
 
 

@@ -10,10 +10,16 @@ from passend_cli.model import GemeenteDeel, Samenwerkingsverband, Verband
 from passend_cli.normaliseer import normaliseer, provincie_sleutel
 
 
-def verband(v: Samenwerkingsverband, ds: Dataset | None = None) -> Verband:
-    """*v* with the gemeenten it serves, largest share first; a gemeente it serves only
-    in part lists those PC4s."""
+def verband(
+    v: Samenwerkingsverband, ds: Dataset | None = None, scholen: dict[str, int] | None = None
+) -> Verband:
+    """*v* with the gemeenten it serves, largest share first (a gemeente it serves only
+    in part lists those PC4s), and its number of schools."""
     ds = ds or laad()
+    if scholen is None:
+        from passend_cli.scholen import aantal_scholen
+
+        scholen = aantal_scholen()
     delen = []
     for code, pcs in ds.postcodes_per_verband.get(v.code, {}).items():
         alle = [p.postcode for p in ds.postcodes_per_gemeente[code] if p.swv(v.sector)]
@@ -23,7 +29,8 @@ def verband(v: Samenwerkingsverband, ds: Dataset | None = None) -> Verband:
     delen.sort(key=lambda t: (-t[0], t[1].gemeente.naam))
     gemeenten = [d for _, d in delen]
     return Verband(
-        v, gemeenten, ds.wijzigingen_voor([d.gemeente.code for d in gemeenten], [v.code])
+        v, gemeenten, ds.wijzigingen_voor([d.gemeente.code for d in gemeenten], [v.code]),
+        scholen.get(v.code, 0),
     )
 
 
@@ -61,14 +68,17 @@ def _dichtstbij(sleutel: str, namen: list[str], n: int = 3) -> list[str]:
 
 def lijst(sector: str | None = None, provincie: str | None = None) -> list[Verband]:
     """All SWVs, PO before VO, by code; optionally of one sector or province."""
+    from passend_cli.scholen import aantal_scholen
+
     ds = laad()
     if provincie is not None:
         provincie = _provincie(provincie, ds)
+    scholen = aantal_scholen()
     uit = []
     for v in ds.verbanden.values():
         if sector and v.sector != sector.upper():
             continue
-        x = verband(v, ds)
+        x = verband(v, ds, scholen)
         if provincie and provincie not in x.provincies:
             continue
         uit.append(x)

@@ -17,22 +17,20 @@ from __future__ import annotations
 from passend_cli import namen, resultaten
 from passend_cli.dataset import Dataset, laad
 from passend_cli.fouten import GeenVerbandMaarPlaats, LegeInvoer, NietGevonden, toonbaar
-from passend_cli.model import Resultaat, Samenwerkingsverband, Uitkomst
+from passend_cli.model import MIN_SCORE, Resultaat, Samenwerkingsverband, Uitkomst
 from passend_cli.namen import GEMEENTE, VERBAND, VOORMALIG, WOONPLAATS, Kandidaat
 from passend_cli.normaliseer import (
     kernen,
     lees_adres,
     lees_gemeentecode,
     lees_postcode,
+    lees_schoolcode,
     lees_swv_code,
     normaliseer,
 )
 
 # Queries longer than any name only cost time; nothing that long can match.
 MAX_LENGTE = 100
-# The one threshold of certainty: name matches scoring below it (every typo match
-# does) are corrections, not answers; koppel never accepts them.
-MIN_SCORE = 80.0
 # The most candidates listed for a name of several places.
 MAX_KANDIDATEN = 50
 
@@ -54,12 +52,13 @@ def zoek(
     corrections. Raises OngeldigeInvoer when the query holds nothing searchable."""
     sleutel = _sleutel(zoekterm)
     limiet = max(1, limiet)
-    gevonden, meerduidig = _lees(laad(), zoekterm, sleutel, limiet, typfouten)
+    # A reading may add the number of candidates when it lists fewer (schools).
+    gevonden, meerduidig, *meer = _lees(laad(), zoekterm, sleutel, limiet, typfouten)
     if not meerduidig:
         gevonden = gevonden[:limiet]
     if sector:
         gevonden = [_filter_sector(r, sector.upper()) for r in gevonden]
-    return Uitkomst(zoekterm, gevonden, meerduidig)
+    return Uitkomst(zoekterm, gevonden, meerduidig, meer[0] if meer else 0)
 
 
 def _filter_sector(r: Resultaat, sector: str) -> Resultaat:
@@ -68,9 +67,10 @@ def _filter_sector(r: Resultaat, sector: str) -> Resultaat:
 
 def _lees(
     ds: Dataset, zoekterm: str, sleutel: str, limiet: int, typfouten: bool
-) -> tuple[list[Resultaat], bool]:
+) -> tuple[list[Resultaat], bool] | tuple[list[Resultaat], bool, int]:
     if vast := _codes_en_postcodes(ds, zoekterm, sleutel):
-        return vast, False
+        # A BRIN code names all its locations: a choice when their SWVs differ.
+        return vast, len({r.school.swv for r in vast if r.school}) > 1
     delen = kernen(sleutel)
     for kern in delen:
         if kandidaten := namen.exact(ds, kern) or namen.gekwalificeerd(ds, kern):
@@ -78,11 +78,38 @@ def _lees(
         if kern != sleutel and (vast := _codes_en_postcodes(ds, kern, kern)):
             return vast, False  # "postcode 2051", "swv 27-07"
     kern = delen[-1]
-    if treffers := namen.begin_of_woorden(ds, kern):
-        return _kies_los(ds, treffers, limiet)
+    plaatsen = namen.begin_of_woorden(ds, kern)
+    # A school's whole name ranks above a place found by the start of its name or by
+    # words inside it; schools are never found by a typo (too many names look alike).
+    scholen = _scholen(ds, zoekterm, limiet)
+    if scholen[0] and (not plaatsen or scholen[0][0].score == 100.0):
+        return scholen
+    if plaatsen:
+        return _kies_los(ds, plaatsen, limiet)
     if typfouten and (treffers := namen.typfouten(ds, kern)):
         return _kies_los(ds, treffers, limiet)
     return [], False
+
+
+def _scholen(ds: Dataset, zoekterm: str, limiet: int) -> tuple[list[Resultaat], bool, int]:
+    """Schools by name (with place) or code, as results; ``meerduidig`` when several
+    are equally good and their SWVs differ; and how many candidates there are when
+    more than are listed."""
+    from passend_cli.scholen import zoek_school
+
+    if len(normaliseer(zoekterm)) < 3:
+        return [], False, 0  # two letters name no school
+    treffers = zoek_school(zoekterm, limiet=max(limiet, MAX_KANDIDATEN), typfouten=False)
+    # Below the threshold are schools of that name elsewhere than the place asked for:
+    # suggestions, not answers.
+    treffers = [t for t in treffers if t.score >= MIN_SCORE]
+    if not treffers:
+        return [], False, 0
+    gelijk = [t for t in treffers if t.score == treffers[0].score]
+    meerduidig = len(gelijk) > 1 and len({t.school.swv for t in gelijk}) > 1
+    gekozen = gelijk if meerduidig else treffers[:limiet]
+    meer = treffers[0].gelijk if meerduidig and treffers[0].gelijk > len(gekozen) else 0
+    return [resultaten.school(ds, t.school, t.score) for t in gekozen], meerduidig, meer
 
 
 def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Resultaat]:
@@ -100,6 +127,10 @@ def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Result
     adres = lees_adres(zoekterm)
     if adres and adres.postcode in ds.postcodes:
         return [_adres(ds, adres.postcode, adres.plaats)]
+    if code := lees_schoolcode(zoekterm):
+        from passend_cli.scholen import school_per_code
+
+        return [resultaten.school(ds, s, 100.0) for s in school_per_code(code)]
     return []
 
 
@@ -291,7 +322,7 @@ def samenwerkingsverband(code_of_naam: str) -> Samenwerkingsverband:
             f"'{toonbaar(tekst)}' past bij meer dan één samenwerkingsverband; kies een code.",
             suggesties=codes[:8])
     # A place name: point to the SWVs that serve it instead of guessing one of them.
-    plaatsen, _ = _lees(ds, tekst, sleutel, 1, False)
+    plaatsen, *_ = _lees(ds, tekst, sleutel, 1, False)
     if plaatsen:
         raise GeenVerbandMaarPlaats(
             f"'{toonbaar(tekst)}' is geen samenwerkingsverband maar een {plaatsen[0].soort}.",

@@ -144,11 +144,12 @@ def lijst(
         uitvoer.schrijf_json([x.als_json(volledig=False) for x in resultaat])
     elif csv_:
         uitvoer.schrijf_csv(
-            ("code", "sector", "naam", "aantal_gemeenten", "gemeenten", "provincies", "website"),
+            ("code", "sector", "naam", "aantal_gemeenten", "gemeenten", "provincies",
+             "aantal_scholen", "website"),
             (
                 (x.verband.code, x.verband.sector, x.verband.naam, len(x.gemeenten),
                  "; ".join(d.gemeente.naam for d in x.gemeenten), "; ".join(x.provincies),
-                 x.verband.website)
+                 x.aantal_scholen, x.verband.website)
                 for x in resultaat
             ),
         )
@@ -167,12 +168,15 @@ def toon(
     code_of_naam: Annotated[
         list[str], typer.Argument(help="Code (VO2705, 'po 27-07') of naam.")
     ],
+    scholen: Annotated[
+        bool, typer.Option("--scholen", help="Toon de scholen van dit samenwerkingsverband.")
+    ] = False,
     json_: JsonOptie = False,
     csv_: CsvOptie = False,
 ) -> None:
     """Toon één samenwerkingsverband volledig: contactgegevens en alle gemeenten.
 
-    Voorbeeld: passend toon VO2705
+    Voorbeelden: passend toon VO2705 · passend toon PO2704 --scholen --csv
     """
     from passend_cli import verbanden, zoeken
 
@@ -183,7 +187,9 @@ def toon(
     except GeenVerbandMaarPlaats as fout:
         fout.bericht += f" Zoek de plaats met: passend zoek {toonbaar(fout.plaats)}"
         raise
-    if json_:
+    if scholen:
+        _toon_scholen(x, json_, csv_)
+    elif json_:
         uitvoer.schrijf_json(x.als_json())
     elif csv_:
         uitvoer.schrijf_csv(
@@ -198,6 +204,26 @@ def toon(
         from passend_cli.cli import weergave
 
         weergave.toon(x)
+
+
+def _toon_scholen(x, json_: bool, csv_: bool) -> None:
+    from passend_cli import scholen
+
+    lijst = scholen.scholen_van(x.verband.code)
+    if json_:
+        uitvoer.schrijf_json({**x.als_json(), "scholenlijst": scholen.scholenlijst(),
+                              "scholen": [s.als_json() for s in lijst]})
+    elif csv_:
+        uitvoer.schrijf_csv(
+            ("swv_code", "school_code", "naam", "soort", "straat", "postcode", "plaats",
+             "gemeente_code", "herkomst_swv"),
+            ((x.verband.code, s.code, s.naam, s.soort, s.straat, s.postcode, s.plaats,
+              s.gemeente_code, s.herkomst_swv) for s in lijst),
+        )
+    else:
+        from passend_cli.cli import weergave
+
+        weergave.scholen(x, lijst, scholen.scholenlijst())
 
 
 @app.command(cls=PassendCommando)

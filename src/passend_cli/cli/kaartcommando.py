@@ -38,7 +38,7 @@ def _keuze(term: str, sector: str | None) -> tuple[str, str | None, list[str], s
             raise OngeldigeInvoer(f"{v.code} is een {v.sector}-samenwerkingsverband, "
                                   f"geen {sector}-samenwerkingsverband.")
         return v.sector, v.code, [], f"{v.code} {v.weergavenaam}"
-    sector = sector or "PO"
+    sector = sector or (r.school.sector if r.school else "PO")
     codes = [d.verband.code for d in r.dekking if d.verband.sector == sector]
     return sector, (codes[0] if codes else None), list(r.pc4s), f"{r.naam} ({sector})"
 

@@ -46,18 +46,20 @@ def lijst(verbanden: list[Verband]) -> None:
         from rich.table import Table
 
         tabel = Table(title=f"{len(verbanden)} samenwerkingsverbanden", title_justify="left")
-        for kolom in ("Code", "Sector", "Naam", "Gemeenten", "Belangrijkste gemeenten", "Website"):
+        for kolom in ("Code", "Sector", "Naam", "Gemeenten", "Belangrijkste gemeenten",
+                      "Scholen", "Website"):
             tabel.add_column(kolom, overflow="fold")
         for x in verbanden:
             v = x.verband
             tabel.add_row(v.code, v.sector, v.weergavenaam, str(len(x.gemeenten)),
-                          ", ".join(x.hoofdgemeenten()), v.website)
+                          ", ".join(x.hoofdgemeenten()), str(x.aantal_scholen), v.website)
         console().print(tabel)
         return
-    regels = ["code\tsector\tnaam\tgemeenten\tbelangrijkste gemeenten\twebsite"]
+    regels = ["code\tsector\tnaam\tgemeenten\tbelangrijkste gemeenten\tscholen\twebsite"]
     regels += [
         "\t".join((x.verband.code, x.verband.sector, x.verband.weergavenaam,
-                   str(len(x.gemeenten)), ", ".join(x.hoofdgemeenten()), x.verband.website))
+                   str(len(x.gemeenten)), ", ".join(x.hoofdgemeenten()),
+                   str(x.aantal_scholen), x.verband.website))
         for x in verbanden
     ]
     schrijf("\n".join(regels))
@@ -124,6 +126,26 @@ def toon(x: Verband) -> None:
                for d in x.gemeenten]
     regels += [f"{w.datum}: {w.tekst}" for w in x.wijzigingen]
     regels.append(f"Kaart: passend kaart {x.verband.code}")
+    schrijf("\n".join(regels))
+
+
+def scholen(x: Verband, lijst: list, datum: str) -> None:
+    """The schools of one SWV: name, kind, place."""
+    kop = (f"{x.verband.code} {x.verband.weergavenaam}: {len(lijst)} scholen "
+           f"(scholenlijst {datum})")
+    if op_terminal():
+        from rich.table import Table
+        from rich.text import Text
+
+        tabel = Table(title=Text(kop), title_justify="left")
+        for kolom in ("Code", "School", "Soort", "Plaats"):
+            tabel.add_column(kolom, overflow="fold")
+        for s in lijst:
+            tabel.add_row(s.code, Text(s.naam), s.soortnaam, Text(s.plaats or ""))
+        console().print(tabel)
+        return
+    regels = [kop, ""] + [f"{s.code}  {s.naam} ({s.soortnaam}, {s.plaats or 'plaats onbekend'})"
+                          for s in lijst]
     schrijf("\n".join(regels))
 
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from passend_cli.cli.uitvoer import op_terminal, schrijf
 from passend_cli.cli.weergave import GEEN_CONTACT, console, contact
+from passend_cli.model import MIN_SCORE
 from passend_cli.normaliseer import normaliseer
 from passend_cli.resultaten import postcodereeks
-from passend_cli.zoeken import MIN_SCORE
 
 if TYPE_CHECKING:
     from passend_cli.model import Resultaat, Uitkomst
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def zoekresultaten(uitkomst: Uitkomst, zoekterm: str) -> None:
     if uitkomst.meerduidig:
-        _meerduidig(uitkomst.resultaten, zoekterm)
+        _meerduidig(uitkomst.resultaten, zoekterm, uitkomst.kandidaten)
         return
     from passend_cli.thema import thema_voor_zoekresultaat
 
@@ -71,6 +71,8 @@ def _voetregels(resultaten: list[Resultaat], thema: str | None, zoekterm: str) -
 def _kaarthint(r: Resultaat) -> str:
     if r.soort == "samenwerkingsverband":
         return f"Kaart: passend kaart {r.dekking[0].verband.code}"
+    if r.school is not None:
+        return f"Kaart: passend kaart {r.school.code}"
     plaats = r.naam if r.soort == "postcode" or " " not in r.naam else f'"{r.naam}"'
     return f"Kaart: passend kaart {plaats} (het VO: --sector vo)"
 
@@ -136,6 +138,8 @@ def _antwoord_rich(r: Resultaat, voet: list[str]) -> None:
 def _kiesvorm(r: Resultaat, zoekterm: str) -> str:
     """How to ask for exactly this candidate: by its own name where that differs from
     the query ("Bergen (L.)", "Loo Gld"), else with its gemeente in brackets."""
+    if r.school is not None:
+        return f"{r.naam} {r.school.plaats or (r.gemeente.naam if r.gemeente else '')}".strip()
     if r.gemeente is None or normaliseer(r.naam) != normaliseer(zoekterm):
         return r.naam
     return f"{r.naam} ({r.gemeente.naam})"
@@ -151,13 +155,19 @@ def _codes(r: Resultaat, sector: str) -> str:
     return ", ".join(d.verband.code for d in r.dekking if d.verband.sector == sector) or "-"
 
 
-def _meerduidig(resultaten: list[Resultaat], zoekterm: str) -> None:
+def _meerduidig(resultaten: list[Resultaat], zoekterm: str, kandidaten: int = 0) -> None:
     voorbeeld = _kiesvorm(resultaten[0], zoekterm)
+    soorten = {r.soort == "school" for r in resultaten}
+    wat = {frozenset({True}): "scholen", frozenset({False}): "plaatsen"}.get(
+        frozenset(soorten), "plaatsen en scholen")
     if all(r.score == 100.0 for r in resultaten):
-        kop = f"'{zoekterm}' past bij {len(resultaten)} plaatsen."
-    else:
-        kop = (f"'{zoekterm}' is geen volledige naam; deze {len(resultaten)} plaatsen beginnen "
+        kop = f"'{zoekterm}' past bij {max(kandidaten, len(resultaten))} {wat}"
+        kop += f"; hieronder de eerste {len(resultaten)}." if kandidaten > len(resultaten) else "."
+    elif resultaten[0].score >= MIN_SCORE:
+        kop = (f"'{zoekterm}' is geen volledige naam; deze {len(resultaten)} {wat} beginnen "
                "ermee of lijken erop.")
+    else:
+        kop = f"'{zoekterm}' is niet precies gevonden; deze {wat} komen het dichtst bij."
     kop += (" Kies er een met uw postcode of met de gemeente erbij, bijvoorbeeld: "
             f"passend zoek \"{voorbeeld}\"")
     if op_terminal():

@@ -1,5 +1,5 @@
 """Which column of a CSV file to resolve: named with ``--kolom``, or recognised by
-its header (postcodes before places before gemeenten)."""
+its header (postcodes before places before gemeenten before school codes)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from passend_cli.fouten import OngeldigeInvoer, toonbaar
 
-POSTCODES, PLAATSEN, GEMEENTEN = "postcodes", "plaatsnamen", "gemeenten"
+POSTCODES, PLAATSEN, GEMEENTEN, SCHOLEN = "postcodes", "plaatsnamen", "gemeenten", "schoolcodes"
 _KOPNAMEN = {
     POSTCODES: {
         "postcode", "postcodes", "pc", "pc4", "pc6", "postcode4", "postcode6", "postcodepc4",
@@ -19,11 +19,14 @@ _KOPNAMEN = {
         "vestigingsplaats",
     },
     GEMEENTEN: {"gemeente", "gemeenten", "gemeentenaam", "municipality", "gemeente2026"},
+    SCHOLEN: {
+        "brin", "brinnummer", "brinvest", "brinvestiging", "brin6", "brincode", "vestigingscode",
+        "vestigingsnummer", "schoolcode", "instellingscode", "vestiging", "brinvestigingsnummer",
+    },
 }
 _KOPDELEN = ((POSTCODES, "postcode"), (PLAATSEN, "woonplaats"), (PLAATSEN, "plaats"),
              (GEMEENTEN, "gemeentenaam"), (GEMEENTEN, "gemeente"))
 
-# Most postcodes are written plainly: answer them without the full search. Anything
 
 def _kopnorm(naam: str) -> str:
     return re.sub(r"[^0-9a-z]", "", naam.strip().lower())
