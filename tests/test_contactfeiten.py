@@ -249,3 +249,22 @@ def test_geen_verzonnen_datum(ds, bron, provenance):
         teksten = [bron[c]["note"] for c in w.swv]
         teksten += [b for b in blokken if any(c in b for c in w.swv)]
         assert any(_vermeldt(t, w.datum) for t in teksten), (w.swv, w.datum)
+
+
+# --- SOURCES.md -------------------------------------------------------------------------------
+
+
+def test_sources_md_noemt_de_aantallen_van_de_bundel():
+    from collections import Counter
+
+    from passend_cli.bouw import BRONNEN_MD
+
+    rijen = _rijen("samenwerkingsverbanden")
+    n = {k: sum(bool(r[k]) for r in rijen) for k in (*CONTACTVELDEN, "opmerking")}
+    tekst = " ".join(BRONNEN_MD.split())
+    assert (f"{n['website']} van de {len(rijen)} samenwerkingsverbanden een website, "
+            f"{n['straat']} een straat ({n['postcode']} met postcode), {n['plaats']} een "
+            f"plaats, {n['email']} een e-mailadres en {n['telefoon']} een telefoonnummer; "
+            f"{n['opmerking']} hebben een opmerking") in tekst
+    for soort, aantal in Counter(r["soort"] for r in _rijen("wijzigingen")).items():
+        assert f"`{soort}` ({aantal})" in tekst, soort
