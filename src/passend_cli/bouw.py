@@ -75,7 +75,7 @@ verzameld tot 1 december 2026; de pagina's zelf zijn van onbekende datum (ongeve
 | Woonplaatsen en gemeenten, via etjanssens/provinciequiz | de officiële woonplaatsen (BAG-spelling) met hun gemeente (`woonplaatsen.csv`, bron `woonplaatsen`); een woonplaats die over een gemeentegrens loopt, staat er één keer, met `ook_in` | ca. 2025 (commit 2025-07-16) | geen licentie vermeld; alleen feiten overgenomen |
 | Lijst van Nederlandse plaatsen (Wikipedia), via mvanl94/Lijst-Woonplaatsen-Nederland- | kernen, buurtschappen en andere namen met hun gemeente en postcodebereik, alleen waar de gemeente eenduidig is en de plaats niet al als officiële woonplaats in die gemeente staat (`woonplaatsen.csv`, bron `wikipedia`); bij het zoeken komen ze ná de officiële woonplaatsen | ca. 2020 (commit 2020-09-21) | Wikipedia, CC BY-SA; alleen feiten overgenomen |
 | CBS postcodegebieden (PC4) 2020, "Kerncijfers per postcode", via het R-pakket certe-medical-epidemiology/certegis | de omtrekken van de PC4-gebieden, vereenvoudigd tot gedeelde grenzen zonder gaten of overlap (`pc4_kaart.bin`, gemaakt door `python -m passend_cli.kaart.bouwen`; niet in `metadata.json`, want een bijgewerkte dataset gebruikt dezelfde vlakken) | 2020 | CBS open data, CC BY 4.0, "Bron: CBS"; overgenomen uit certegis (GPL-2) |
-| Webpagina's van samenwerkingsverbanden, scholen en gemeenten (verzameld in `swv_contacts.csv`) | naam, andere namen, website, adres, e-mail, telefoon, bewijskracht en bron-URL's per samenwerkingsverband (`samenwerkingsverbanden.csv`); wijzigingen na 2015 (`wijzigingen.csv`) | pagina's ca. 2020–2026 | feiten van openbare pagina's; de bron-URL staat bij elke rij |
+| Webpagina's van samenwerkingsverbanden, scholen en gemeenten (verzameld in `swv_contacts.csv`) | naam, andere namen, website, adres, e-mail, telefoon, bewijskracht en bron-URL's per samenwerkingsverband, met een eigen toelichting (`samenwerkingsverbanden.csv`); wijzigingen na 2015 (`wijzigingen.csv`) | pagina's ca. 2020–2026 | feiten van openbare pagina's; de bron-URL staat bij elke rij |
 | Basisscholen uit DUO open onderwijsdata (schooladvies- en vestigingsbestanden), via zhaidewei/alleschools (`schools_xy_coords_po.csv`, uit de geschiedenis van de repository) | per basisschool en school voor speciaal basisonderwijs: vestigingscode, naam, soort, postcode, gemeente (`scholen.csv`) | schooljaar 2019–2020 | repository MIT; gegevens DUO open onderwijsdata (CC0) |
 | DUO "Alle vestigingen VO", via ginberg/cito | per vestiging voortgezet onderwijs: vestigingscode, naam, adres, postcode, plaats, gemeentecode (`scholen.csv`) | ca. december 2020 | DUO open onderwijsdata (CC0); de repository noemt geen licentie |
 | DUO voortijdig schoolverlaters per samenwerkingsverband, via ginberg/cito | per vestiging voortgezet onderwijs het VO-samenwerkingsverband van schooljaar 2014–2015 (`scholen.csv`, herkomst `koppeling_2015`) | 2014–2015 | DUO open onderwijsdata (CC0); de repository noemt geen licentie |
@@ -96,6 +96,36 @@ postlijsten ("Loo Gld", "Spijk Gn") is ook zonder dat achtervoegsel te vinden.
 aangevuld. Bij `samenwerkingsverbanden.csv` zegt `bewijs` hoe zeker de naam bij de code
 hoort: `code_on_page` (de code staat op de pagina), `region_match` (naam en gemeenten
 passen bij het gebied van de code) of leeg (niet gevonden).
+
+**Contactgegevens.** Website, adres, e-mail en telefoon van een samenwerkingsverband komen
+van webpagina's (zie de tabel). `contact_bron` is `webpagina's` zodra er minstens één van
+die gegevens bekend is, en anders leeg; `contact_datum` is dan 2026-12-01, de dag waarop
+het verzamelen eindigde, niet de datum van de pagina's. `opmerking` is een korte eigen
+toelichting: van wie een nummer of adres eigenlijk is (een aanmeldpunt, loket, steunpunt of
+afdeling van het samenwerkingsverband zelf, een kantoor of website die PO en VO delen), dat
+het van de pagina van een school of schoolbestuur komt, dat de koppeling aan de regio zwak
+is of dat er een tweede website bestaat. Wat niet van het samenwerkingsverband zelf is, is
+per geval beoordeeld. Weggelaten zijn: de website van Kind op 1 bij O3 (PO2902), een adres
+van de klantenpagina van een webbureau (PO2501) en een website die alleen was afgeleid en
+op geen pagina stond (PO2703). Gegevens die ouders toch bij de juiste mensen brengen, zijn
+gehouden en hebben een opmerking. In `bronnen` staan alleen pagina's over dat
+samenwerkingsverband: een docplayer-pagina met het jaarverslag van IJssel|Berkel, die bij
+zes andere samenwerkingsverbanden stond, is daar weggelaten. Na deze bewerking hebben 119
+van de 150 samenwerkingsverbanden een website, 14 een straat (11 met postcode), 20 een
+plaats, 13 een e-mailadres en 17 een telefoonnummer; 45 hebben een opmerking.
+
+**Wijzigingen na 2015.** `wijzigingen.csv` beschrijft wat de bronnen sinds de regeling
+zien veranderen, in eigen woorden. `soort` is `opvolger` (2): een andere organisatie
+bedient het gebied nu in plaats van het samenwerkingsverband van 2015; `naam` (4): hetzelfde
+samenwerkingsverband onder een nieuwe naam, die ook als naam wordt getoond, terwijl de oude
+vindbaar blijft; `samenwerking` (7): samenwerkingsverbanden die samen optrekken maar formeel
+blijven bestaan; `organisatie` (3): een andere rechtsvorm of interne indeling. `datum` is
+leeg als geen bron hem noemt; `gemeenten` is leeg als de wijziging het hele
+samenwerkingsverband betreft; `bron` is de pagina die de wijziging noemt; `opvolger_code`
+is alleen gevuld als een bron de code van de opvolger geeft (nu bij geen enkele). Niet
+opgenomen: de PO-samenwerkingsverbanden die op 1 augustus 2014 uit de WSNS-verbanden
+ontstonden (vóór de regeling van 2015), gemeentelijke herindelingen (die staan in
+`voormalige_gemeenten.csv`), verhuisde websites en veranderingen in het interne toezicht.
 
 **Postcodes.** `herkomst` is `regeling` voor de 4.046 postcodes uit de regeling
 (3197–3199, Europoort, hebben daar geen samenwerkingsverband) en `afgeleid` voor

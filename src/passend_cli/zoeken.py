@@ -68,14 +68,14 @@ def _filter_sector(r: Resultaat, sector: str) -> Resultaat:
 def _lees(
     ds: Dataset, zoekterm: str, sleutel: str, limiet: int, typfouten: bool
 ) -> tuple[list[Resultaat], bool] | tuple[list[Resultaat], bool, int]:
-    if vast := _codes_en_postcodes(ds, zoekterm, sleutel):
+    if (vast := _codes_en_postcodes(ds, zoekterm, sleutel)) is not None:
         # A BRIN code names all its locations: a choice when their SWVs differ.
         return vast, len({r.school.swv for r in vast if r.school}) > 1
     delen = kernen(sleutel)
     for kern in delen:
         if kandidaten := namen.exact(ds, kern) or namen.gekwalificeerd(ds, kern):
             return _kies(ds, kandidaten)
-        if kern != sleutel and (vast := _codes_en_postcodes(ds, kern, kern)):
+        if kern != sleutel and (vast := _codes_en_postcodes(ds, kern, kern)) is not None:
             return vast, False  # "postcode 2051", "swv 27-07"
     kern = delen[-1]
     plaatsen = namen.begin_of_woorden(ds, kern)
@@ -112,8 +112,9 @@ def _scholen(ds: Dataset, zoekterm: str, limiet: int) -> tuple[list[Resultaat], 
     return [resultaten.school(ds, t.school, t.score) for t in gekozen], meerduidig, meer
 
 
-def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Resultaat]:
-    """The readings that need no name index: codes, postcodes, addresses."""
+def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Resultaat] | None:
+    """The readings that need no name index: codes, postcodes, addresses. None when
+    the query is none of these; [] when it is one that names nothing ("9999")."""
     if code := lees_swv_code(sleutel):
         sector, nummer = code
         return [resultaten.samenwerkingsverband(ds, ds.verbanden[c])
@@ -131,7 +132,7 @@ def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Result
         from passend_cli.scholen import school_per_code
 
         return [resultaten.school(ds, s, 100.0) for s in school_per_code(code)]
-    return []
+    return None
 
 
 def _adres(ds: Dataset, pc4: str, plaats: str) -> Resultaat:
@@ -255,7 +256,7 @@ def vind(tekst: str, *, gemeente_eerst: bool = False, sector: str | None = None)
     from a column of gemeenten, so a gemeente of that name is meant."""
     sleutel = _sleutel(tekst)
     ds = laad()
-    if vast := _codes_en_postcodes(ds, tekst, sleutel):
+    if (vast := _codes_en_postcodes(ds, tekst, sleutel)) is not None:
         return Uitkomst(tekst, vast, False)
     kandidaten = namen.exact(ds, sleutel) or namen.gekwalificeerd(ds, sleutel)
     gemeenten, officieel, voormalig, rest, _ = _plaatsen(kandidaten)
