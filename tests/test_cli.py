@@ -171,10 +171,28 @@ def test_json_contract_van_zoek():
     assert r["gemeente"] == {"code": "GM0377", "naam": "Bloemendaal", "provincie": "Noord-Holland"}
     for s in r["samenwerkingsverbanden"]:
         assert set(s) == {"code", "sector", "naam", "website", "email", "telefoon", "adres",
-                          "postcodes"}
+                          "contact_bron", "contact_datum", "opmerking", "postcodes", "actueel"}
         assert set(s["adres"]) == {"straat", "postcode", "plaats"}
-        assert s["postcodes"] is None
+        assert s["postcodes"] is None and s["actueel"] is True
     assert [s["sector"] for s in r["samenwerkingsverbanden"]] == ["PO", "VO"]
+    assert data["indeling"] == {
+        "bron": "regeling regio-indeling 2015 met bekende wijzigingen", "datum": "2015-04-23",
+        "wijzigingen_tot": "2026-12-01"}
+
+
+def test_een_opgevolgd_samenwerkingsverband_komt_na_zijn_opvolger():
+    r = eerste("Oud-Beijerland")
+    vo = [s for s in r["samenwerkingsverbanden"] if s["sector"] == "VO"]
+    assert [s["actueel"] for s in vo] == [True, False]
+    assert vo[0]["code"] is None
+    assert vo[0]["naam"] == "Stichting Passend Voortgezet Onderwijs Hoeksche Waard"
+    assert vo[1]["code"] == "VO2810"
+    assert vo[1]["opvolger"] == {
+        "naam": "Stichting Passend Voortgezet Onderwijs Hoeksche Waard", "code": None,
+        "sinds": "2018-08-01", "bron": "https://csgdewaard.nl/nieuws/1000-swv-passend-vo-hw"}
+    tekst = run("zoek", "Oud-Beijerland").stdout
+    assert tekst.index("Passend Voortgezet Onderwijs Hoeksche Waard") < tekst.index("VO2810")
+    assert "tot 1 augustus 2018: VO2810" in tekst
 
 
 def test_onbekende_velden_zijn_null():
@@ -196,8 +214,8 @@ def test_resultaten_zijn_gerangschikt_en_deterministisch():
 def test_niets_gevonden_is_exit_1_met_lege_lijst():
     resultaat = run("zoek", "--json", "xyzzyq")
     assert resultaat.exit_code == 1
-    assert json.loads(resultaat.stdout) == {
-        "zoekterm": "xyzzyq", "meerduidig": False, "resultaten": []}
+    data = json.loads(resultaat.stdout)
+    assert (data["zoekterm"], data["meerduidig"], data["resultaten"]) == ("xyzzyq", False, [])
     assert "Niets gevonden" in resultaat.stderr
 
 

@@ -22,6 +22,8 @@ REFERENTIEDATA = {
     "plaatsenlijst_wikipedia": "2020-09-21",
     "herindelingen_tabel33": "2019-01-01",
     "contactgegevens": "2026-12-01",
+    # The known changes after 2015 come from the same pages as the contact facts.
+    "wijzigingen": "2026-12-01",
     # The school lists: primary schools of school year 2019-2020, secondary of about
     # December 2020; "ca. 2020" until a refresh brings DUO's current lists.
     "scholenlijst": "ca. 2020",
@@ -31,6 +33,8 @@ REFERENTIEDATA = {
 METADATA = {
     "versie": DATASET_VERSIE,
     "herkomst": "gebundeld",
+    # Which regio-indeling the areas follow: "regeling" (2015) or "duo" (a refresh).
+    "indeling": "regeling",
     "omschrijving": (
         "Regio-indeling volgens de Regeling regio-indeling samenwerkingsverbanden passend "
         "onderwijs PO en VO (BWBR0032324), tekst van 23 april 2015; gemeentenamen volgens "

@@ -21,6 +21,7 @@ from passend_cli.model import (
     SECTOREN,
     Dekking,
     Gemeente,
+    Opvolger,
     Postcode,
     Samenwerkingsverband,
     School,
@@ -328,20 +329,70 @@ class Dataset:
 
     def dekking(self, postcodes: Iterable[Postcode]) -> list[Dekking]:
         """The PO and VO SWVs that serve a set of PC4s, PO first. An SWV serving only
-        part of the set lists its PC4s; one serving every PC4 with an SWV lists None."""
-        postcodes = list(postcodes)
+        part of the set lists its PC4s; one serving every PC4 with an SWV lists None.
+        Where a recorded change says another SWV took over (the Hoeksche Waard's own VO
+        SWV since 2018), that one comes first and the regulation's is not ``actueel``."""
         uit = []
         for sector in SECTOREN:
-            per: dict[str, list[str]] = defaultdict(list)
-            for p in postcodes:
+            groepen: dict[tuple[str, Wijziging | None], list[str]] = defaultdict(list)
+            for p in postcodes if isinstance(postcodes, list) else list(postcodes):
                 code = p.swv(sector)
                 if code:
-                    per[code].append(p.postcode)
-            heel = len(per) == 1
-            for code in sorted(per, key=lambda c: (-len(per[c]), c)):
-                pcs = None if heel else tuple(sorted(per[code]))
-                uit.append(Dekking(self.verbanden[code], pcs))
-        return uit
+                    groepen[(code, self.opvolging(code, p.gemeente_code))].append(p.postcode)
+            heel = len(groepen) == 1
+            volgorde = sorted(groepen, key=lambda k: (-len(groepen[k]), k[0]))
+            for code, w in volgorde:
+                pcs = None if heel else tuple(sorted(groepen[(code, w)]))
+                uit += self.dekking_verband(self.verbanden[code], pcs, w)
+        # A current SWV comes before a superseded one.
+        return sorted(uit, key=lambda d: (d.verband.sector, not d.actueel))
+
+    def dekking_verband(
+        self, v: Samenwerkingsverband, postcodes: tuple[str, ...] | None = None,
+        wijziging: Wijziging | None = None,
+    ) -> list[Dekking]:
+        """*v* as serving an area, or, after a change of kind ``opvolger``, its
+        successor followed by *v* as history."""
+        if wijziging is None:
+            return [Dekking(v, postcodes)]
+        opvolger = Opvolger(wijziging.opvolger_naam, wijziging.opvolger_code,
+                            wijziging.datum, wijziging.bron)
+        nieuw = self.verbanden.get(wijziging.opvolger_code) or self._opvolger_zonder_code(
+            wijziging, v.sector)
+        return [Dekking(nieuw, postcodes), Dekking(v, postcodes, False, opvolger)]
+
+    def _opvolger_zonder_code(self, w: Wijziging, sector: str) -> Samenwerkingsverband:
+        """A successor no source gives a code for. When an SWV of the regulation carries
+        exactly its name (Kind op 1), that one's contact facts are shown, not its code:
+        whether the successor kept that code is not known."""
+        from passend_cli.normaliseer import normaliseer
+
+        naam = normaliseer(w.opvolger_naam)
+        zelfde = [x for x in self.verbanden.values()
+                  if x.sector == sector and normaliseer(x.naam) == naam]
+        if len(zelfde) == 1:
+            x = zelfde[0]
+            return x._replace(code="", opmerking=(
+                f"Contactgegevens van {x.code}, dat deze naam draagt. {x.opmerking}").strip())
+        return Samenwerkingsverband("", sector, w.opvolger_naam, (), "", "", "", "", "", "",
+                                    "", (w.bron,) if w.bron else (), "", "", "")
+
+    def opvolging(self, code: str, gemeente: str | None = None) -> Wijziging | None:
+        """The change by which another SWV took over from *code* in *gemeente* (or
+        everywhere), if the sources record one."""
+        for w in self._opvolgingen.get(code, ()):
+            if not w.gemeenten or gemeente in w.gemeenten:
+                return w
+        return None
+
+    @cached_property
+    def _opvolgingen(self) -> dict[str, list[Wijziging]]:
+        per: dict[str, list[Wijziging]] = defaultdict(list)
+        for w in self.wijzigingen:
+            if w.soort == "opvolger":
+                for code in w.swv:
+                    per[code].append(w)
+        return dict(per)
 
     def dekking_gemeente(self, code: str) -> list[Dekking]:
         return self.dekking(self.postcodes_per_gemeente.get(code, ()))
@@ -356,6 +407,18 @@ class Dataset:
     @property
     def versie(self) -> str:
         return str(self.metadata.get("versie", "onbekend"))
+
+    def indeling(self) -> dict[str, str | None]:
+        """Which regio-indeling the areas follow and its date, and up to when the known
+        changes after it were gathered: the basis every answer states."""
+        ref = self.metadata.get("referentiedata", {})
+        ref = ref if isinstance(ref, dict) else {}
+        if self.metadata.get("indeling") == "duo":
+            bron = "DUO (open onderwijsdata, RIO)"
+        else:
+            bron = "regeling regio-indeling 2015 met bekende wijzigingen"
+        return {"bron": bron, "datum": str(ref.get("regio_indeling") or "") or None,
+                "wijzigingen_tot": str(ref.get("wijzigingen") or "") or None}
 
     def beschrijving(self) -> dict[str, Any]:
         """Which dataset this is: where it comes from, its reference dates, sources and

@@ -56,7 +56,7 @@ class Samenwerkingsverband(NamedTuple):
     def als_json(self) -> dict[str, Any]:
         """The contract's SWV object; unknown fields are null, never invented."""
         return {
-            "code": self.code,
+            "code": self.code or None,
             "sector": self.sector,
             "naam": self.naam or None,
             "website": self.website or None,
@@ -67,6 +67,9 @@ class Samenwerkingsverband(NamedTuple):
                 "postcode": self.postcode or None,
                 "plaats": self.plaats or None,
             },
+            "contact_bron": self.contact_bron or None,
+            "contact_datum": self.contact_datum or None,
+            "opmerking": self.opmerking or None,
         }
 
 
@@ -178,14 +181,34 @@ def _met_postcodes(uit: dict[str, Any], postcodes: tuple[str, ...] | None) -> di
     return uit
 
 
+class Opvolger(NamedTuple):
+    """Who serves an area in place of the SWV the regulation named there."""
+
+    naam: str
+    code: str  # "" when no source gives its code
+    sinds: str  # "2018-08-01"; "" when unknown
+    bron: str
+
+    def als_json(self) -> dict[str, Any]:
+        return {"naam": self.naam, "code": self.code or None, "sinds": self.sinds or None,
+                "bron": self.bron or None}
+
+
 class Dekking(NamedTuple):
-    """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it."""
+    """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it.
+    A superseded one (``actueel`` False) names its ``opvolger``."""
 
     verband: Samenwerkingsverband
     postcodes: tuple[str, ...] | None
+    actueel: bool = True
+    opvolger: Opvolger | None = None
 
     def als_json(self) -> dict[str, Any]:
-        return _met_postcodes(self.verband.als_json(), self.postcodes)
+        uit = _met_postcodes(self.verband.als_json(), self.postcodes)
+        uit["actueel"] = self.actueel
+        if self.opvolger is not None:
+            uit["opvolger"] = self.opvolger.als_json()
+        return uit
 
 
 class Resultaat(NamedTuple):
@@ -234,12 +257,15 @@ class Uitkomst(NamedTuple):
     meerduidig: bool = False
     # How many candidates there are when more than are listed (93 schools "De Regenboog").
     kandidaten: int = 0
+    # The regio-indeling the answer rests on: bron, datum, wijzigingen_tot.
+    indeling: dict[str, Any] | None = None
 
     def als_json(self) -> dict[str, Any]:
         return {
             "zoekterm": self.zoekterm,
             "meerduidig": self.meerduidig,
             **({"kandidaten": self.kandidaten} if self.kandidaten else {}),
+            "indeling": self.indeling,
             "resultaten": [r.als_json() for r in self.resultaten],
         }
 
@@ -261,6 +287,7 @@ class Verband(NamedTuple):
     gemeenten: list[GemeenteDeel]  # largest share first
     wijzigingen: list[Wijziging]
     aantal_scholen: int = 0  # school locations in the school list that belong to it
+    opvolger: Opvolger | None = None  # who took over the whole SWV, if anyone did
 
     @property
     def provincies(self) -> list[str]:
@@ -274,6 +301,9 @@ class Verband(NamedTuple):
         v = self.verband
         uit = v.als_json()
         uit["regiocode"] = v.regiocode
+        uit["actueel"] = self.opvolger is None
+        if self.opvolger is not None:
+            uit["opvolger"] = self.opvolger.als_json()
         if not volledig:
             uit["aantal_gemeenten"] = len(self.gemeenten)
             uit["gemeenten"] = [d.gemeente.naam for d in self.gemeenten]

@@ -28,8 +28,9 @@ def gemeente(ds: Dataset, code: str, score: float = 100.0, via: str = "") -> Res
     if via and normaliseer(via) != normaliseer(g.naam):
         toelichting += f" (ook: {via})"
     pcs = tuple(p.postcode for p in ds.postcodes_per_gemeente.get(code, ()))
-    return Resultaat("gemeente", g.naam, score, toelichting, g, ds.dekking(
-        ds.postcodes_per_gemeente.get(code, ())), ds.wijzigingen_voor([code]), pc4s=pcs)
+    dekking = ds.dekking_gemeente(code)
+    return Resultaat("gemeente", g.naam, score, toelichting, g, dekking,
+                     _wijzigingen(ds, [code], dekking), pc4s=pcs)
 
 
 def woonplaats(ds: Dataset, k: Kandidaat, score: float) -> Resultaat:
@@ -61,7 +62,8 @@ def woonplaats(ds: Dataset, k: Kandidaat, score: float) -> Resultaat:
     eigen = tuple(p.postcode for p in pcs) or tuple(
         p.postcode for p in ds.postcodes_per_gemeente.get(g.code, ()))
     return Resultaat("woonplaats", w.naam, score, toelichting, g, dekking,
-                     ds.wijzigingen_voor([g.code, *w.ook_in]), None, opmerkingen, pc4s=eigen)
+                     _wijzigingen(ds, [g.code, *w.ook_in], dekking), None, opmerkingen,
+                     pc4s=eigen)
 
 
 def voormalige_gemeente(ds: Dataset, v, score: float) -> Resultaat:
@@ -77,8 +79,9 @@ def voormalige_gemeente(ds: Dataset, v, score: float) -> Resultaat:
     eigen = ds.postcodes_per_gemeente_2015.get(v.naam) or [
         p for g in opvolgers for p in ds.postcodes_per_gemeente.get(g.code, ())]
     gemeente = opvolgers[0] if len(opvolgers) == 1 else None
-    return Resultaat("voormalige gemeente", v.naam, score, toelichting, gemeente,
-                     ds.dekking(eigen), ds.wijzigingen_voor([g.code for g in opvolgers]),
+    dekking = ds.dekking(eigen)
+    return Resultaat("voormalige gemeente", v.naam, score, toelichting, gemeente, dekking,
+                     _wijzigingen(ds, [g.code for g in opvolgers], dekking),
                      pc4s=tuple(p.postcode for p in eigen))
 
 
@@ -88,18 +91,20 @@ def samenwerkingsverband(ds: Dataset, v: Samenwerkingsverband, score: float = 10
     kort = ", ".join(namen[:4]) + (f" en {len(namen) - 4} andere" if len(namen) > 4 else "")
     toelichting = f"samenwerkingsverband {v.regiocode}" + (f" ({kort})" if namen else "")
     return Resultaat("samenwerkingsverband", v.weergavenaam, score, toelichting, None,
-                     [Dekking(v, None)], ds.wijzigingen_voor(verbanden=[v.code]))
+                     ds.dekking_verband(v, None, ds.opvolging(v.code)),
+                     ds.wijzigingen_voor(verbanden=[v.code]))
 
 
 def school(ds: Dataset, s: School, score: float) -> Resultaat:
     """A school with the SWV it belongs to (PO for bo and sbo, VO for vo)."""
     from passend_cli import scholen
 
-    dekking = [Dekking(ds.verbanden[s.swv], None)] if s.swv in ds.verbanden else []
+    dekking = ds.dekking_verband(ds.verbanden[s.swv], None, ds.opvolging(
+        s.swv, s.gemeente_code)) if s.swv in ds.verbanden else []
     pc4 = s.postcode[:4]
     return Resultaat("school", s.naam, score, scholen.toelichting(s),
                      ds.gemeenten.get(s.gemeente_code), dekking,
-                     ds.wijzigingen_voor([s.gemeente_code], [s.swv] if s.swv else []),
+                     _wijzigingen(ds, [s.gemeente_code], dekking),
                      None, [scholen.opmerking(s)], pc4s=(pc4,) if pc4 in ds.postcodes else (),
                      school=s, scholenlijst=ds.scholenlijst)
 
@@ -131,8 +136,14 @@ def postcode(ds: Dataset, pc4: str) -> Resultaat | None:
                 f"Het {sector}-samenwerkingsverband van postcode {pc4} is niet vast te stellen: "
                 f"{g.naam} valt onder meer dan één. De gemeente of een school in de buurt weet het."
             )
-    return Resultaat("postcode", pc4, 100.0, toelichting, g, ds.dekking([p]),
-                     ds.wijzigingen_voor([g.code]), pc4, opmerkingen, pc4s=(pc4,))
+    dekking = ds.dekking([p])
+    return Resultaat("postcode", pc4, 100.0, toelichting, g, dekking,
+                     _wijzigingen(ds, [g.code], dekking), pc4, opmerkingen, pc4s=(pc4,))
+
+
+def _wijzigingen(ds: Dataset, gemeenten: list[str], dekking: list[Dekking]) -> list:
+    """The recorded changes about these gemeenten and about the SWVs that serve them."""
+    return ds.wijzigingen_voor(gemeenten, [d.verband.code for d in dekking if d.verband.code])
 
 
 def met_opmerking(r: Resultaat, opmerking: str) -> Resultaat:

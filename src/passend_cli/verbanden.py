@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from passend_cli.dataset import Dataset, laad
 from passend_cli.fouten import OngeldigeInvoer, toonbaar
-from passend_cli.model import GemeenteDeel, Samenwerkingsverband, Verband
+from passend_cli.model import GemeenteDeel, Opvolger, Samenwerkingsverband, Verband
 from passend_cli.normaliseer import normaliseer, provincie_sleutel
 
 
@@ -28,9 +28,11 @@ def verband(
         delen.append((len(pcs), deel))
     delen.sort(key=lambda t: (-t[0], t[1].gemeente.naam))
     gemeenten = [d for _, d in delen]
+    w = ds.opvolging(v.code)
+    opvolger = Opvolger(w.opvolger_naam, w.opvolger_code, w.datum, w.bron) if w else None
     return Verband(
         v, gemeenten, ds.wijzigingen_voor([d.gemeente.code for d in gemeenten], [v.code]),
-        scholen.get(v.code, 0),
+        scholen.get(v.code, 0), opvolger,
     )
 
 

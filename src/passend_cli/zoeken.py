@@ -52,13 +52,14 @@ def zoek(
     corrections. Raises OngeldigeInvoer when the query holds nothing searchable."""
     sleutel = _sleutel(zoekterm)
     limiet = max(1, limiet)
+    ds = laad()
     # A reading may add the number of candidates when it lists fewer (schools).
-    gevonden, meerduidig, *meer = _lees(laad(), zoekterm, sleutel, limiet, typfouten)
+    gevonden, meerduidig, *meer = _lees(ds, zoekterm, sleutel, limiet, typfouten)
     if not meerduidig:
         gevonden = gevonden[:limiet]
     if sector:
         gevonden = [_filter_sector(r, sector.upper()) for r in gevonden]
-    return Uitkomst(zoekterm, gevonden, meerduidig, meer[0] if meer else 0)
+    return Uitkomst(zoekterm, gevonden, meerduidig, meer[0] if meer else 0, ds.indeling())
 
 
 def _filter_sector(r: Resultaat, sector: str) -> Resultaat:

@@ -10,10 +10,11 @@ from passend_cli.cli.uitvoer import op_terminal, schrijf
 from passend_cli.resultaten import postcodereeks
 
 if TYPE_CHECKING:
-    from passend_cli.model import Samenwerkingsverband, Verband
+    from passend_cli.model import Dekking, Samenwerkingsverband, Verband
 
 ONBEKEND = "onbekend"
-GEEN_CONTACT = "niet bekend (geen bron gevonden)"
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+            "september", "oktober", "november", "december")
 
 
 def _adres(v: Samenwerkingsverband) -> str:
@@ -28,6 +29,61 @@ def contact(v: Samenwerkingsverband) -> list[tuple[str, str]]:
         ("e-mail", v.email),
         ("adres", _adres(v)),
     ]
+
+
+def datum(iso: str | None) -> str:
+    """``2018-08-01`` as ``1 augustus 2018`` (``2016-10`` as ``oktober 2016``)."""
+    if not iso:
+        return "onbekende datum"
+    delen = iso.split("-")
+    try:
+        if len(delen) == 3:
+            return f"{int(delen[2])} {_MAANDEN[int(delen[1]) - 1]} {delen[0]}"
+        if len(delen) == 2:
+            return f"{_MAANDEN[int(delen[1]) - 1]} {delen[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def contactbron(v: Samenwerkingsverband) -> str:
+    """Where the contact block comes from and how old it is, as one phrase."""
+    if v.contact_bron == "DUO":
+        return f"DUO (RIO), peildatum {datum(v.contact_datum)}"
+    return f"{v.contact_bron}, verzameld tot {datum(v.contact_datum)}"
+
+
+def contactregels(v: Samenwerkingsverband) -> list[str]:
+    """The contact block of an SWV as lines: the known facts with their source and any
+    note; when nothing is known, the most useful next steps."""
+    bekend = [f"{k}: {w}" for k, w in contact(v) if w]
+    if bekend:
+        regels = [*bekend, f"bron: {contactbron(v)}"]
+        if v.opmerking:
+            regels.append(f"let op: {v.opmerking}")
+        return regels
+    wie = f'"{v.weergavenaam}"' + (f" ({v.regiocode})" if v.code else "")
+    return [
+        f"contactgegevens nog niet bekend: zoek naar {wie},",
+        "vraag het de intern begeleider of zorgcoördinator van de school,",
+        "of haal het officiële adres bij DUO op met: passend data update",
+    ]
+
+
+def verbandcode(v: Samenwerkingsverband) -> str:
+    return v.code or "(code onbekend)"
+
+
+def geschiedenis(d: Dekking) -> str:
+    """A superseded SWV as one line of history."""
+    o = d.opvolger
+    tot = f"tot {datum(o.sinds)}" if o and o.sinds else "vroeger"
+    door = f"; nu {o.naam}" if o else ""
+    return f"{tot}: {d.verband.code} {d.verband.weergavenaam} (regeling 2015){door}"
+
+
+def wijzigingsregel(w) -> str:
+    return f"{datum(w.datum)}: {w.tekst}" if w.datum else w.tekst
 
 
 def console():
@@ -74,12 +130,18 @@ def _toon_velden(x: Verband) -> list[tuple[str, str]]:
         "code_on_page": "de code staat op een bronpagina",
         "region_match": "naam en gebied passen bij de code (de code zelf staat niet op de pagina)",
     }.get(v.bewijs, "geen bron gevonden die een naam bij deze code geeft")
+    o = x.opvolger
     return [
         ("code", f"{v.code} ({v.regiocode})"),
+        ("opgevolgd door", f"{o.naam}{f' ({o.code})' if o.code else ''}, "
+                           f"{'sinds ' + datum(o.sinds) if o.sinds else 'datum onbekend'}"
+         if o else ""),
         ("sector", "primair onderwijs" if v.sector == "PO" else "voortgezet onderwijs"),
         ("naam", v.naam or ONBEKEND),
         ("ook bekend als", "; ".join(v.ook_bekend_als)),
         *((k, w or ONBEKEND) for k, w in contact(v)),
+        ("contactgegevens", contactbron(v) if v.contact_bron else "nog niet bekend"),
+        ("let op", v.opmerking),
         ("provincies", ", ".join(x.provincies)),
         ("zekerheid naam", bewijs),
         ("bronnen", "\n".join(v.bronnen)),
@@ -114,7 +176,7 @@ def toon(x: Verband) -> None:
         uit.print(Panel(kop, title=titel, border_style="cyan"))
         uit.print(gemeenten)
         for w in x.wijzigingen:
-            uit.print(f"{w.datum}: {w.tekst}")
+            uit.print(Text(wijzigingsregel(w)))
         uit.print(f"Kaart: passend kaart {x.verband.code}")
         return
     regels = [x.verband.weergavenaam, ""]
@@ -124,7 +186,7 @@ def toon(x: Verband) -> None:
     regels += ["", f"Gemeenten ({len(x.gemeenten)}):"]
     regels += [f"  {d.gemeente.naam} ({d.gemeente.provincie}): {_gemeente_regel(d)}"
                for d in x.gemeenten]
-    regels += [f"{w.datum}: {w.tekst}" for w in x.wijzigingen]
+    regels += [wijzigingsregel(w) for w in x.wijzigingen]
     regels.append(f"Kaart: passend kaart {x.verband.code}")
     schrijf("\n".join(regels))
 

@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from passend_cli.cli.uitvoer import op_terminal, schrijf
-from passend_cli.cli.weergave import GEEN_CONTACT, console, contact
+from passend_cli.cli.weergave import (
+    console,
+    contactregels,
+    datum,
+    geschiedenis,
+    verbandcode,
+    wijzigingsregel,
+)
 from passend_cli.model import MIN_SCORE
 from passend_cli.normaliseer import normaliseer
 from passend_cli.resultaten import postcodereeks
@@ -24,6 +31,7 @@ def zoekresultaten(uitkomst: Uitkomst, zoekterm: str) -> None:
 
     thema = thema_voor_zoekresultaat(uitkomst.resultaten[0].soort)
     voet = _voetregels(uitkomst.resultaten, thema, zoekterm)
+    voet.insert(0, _grondslag(uitkomst))
     if op_terminal():
         _antwoord_rich(uitkomst.resultaten[0], voet)
     else:
@@ -56,7 +64,7 @@ def _voetregels(resultaten: list[Resultaat], thema: str | None, zoekterm: str) -
     regels = []
     if r.score < MIN_SCORE:
         regels.append(f"Let op: '{zoekterm}' niet precies gevonden; dit komt het dichtst bij.")
-    regels += [*r.opmerkingen, *(f"{w.datum}: {w.tekst}" for w in r.wijzigingen)]
+    regels += [*r.opmerkingen, *(wijzigingsregel(w) for w in r.wijzigingen)]
     if r.elders:
         regels.append(r.elders)
     for extra in (_hint_postcode(r), _alternatieven(resultaten)):
@@ -68,9 +76,27 @@ def _voetregels(resultaten: list[Resultaat], thema: str | None, zoekterm: str) -
     return regels
 
 
+def _grondslag(uitkomst: Uitkomst) -> str:
+    """Which indeling and which contact data the answer rests on, and their dates."""
+    ind = uitkomst.indeling or {}
+    zin = f"Grondslag: {ind.get('bron', 'onbekend')}"
+    if ind.get("datum"):
+        zin += f" ({datum(ind['datum'])})"
+    if ind.get("wijzigingen_tot") and "regeling" in str(ind.get("bron")):
+        zin += f", wijzigingen bijgehouden tot {datum(ind['wijzigingen_tot'])}"
+    bronnen = sorted({(d.verband.contact_bron, d.verband.contact_datum)
+                      for r in uitkomst.resultaten[:1] for d in r.dekking
+                      if d.actueel and d.verband.contact_bron})
+    if bronnen:
+        zin += "; contactgegevens: " + ", ".join(
+            f"{b} ({datum(d)})" for b, d in bronnen)
+    return zin + "."
+
+
 def _kaarthint(r: Resultaat) -> str:
     if r.soort == "samenwerkingsverband":
-        return f"Kaart: passend kaart {r.dekking[0].verband.code}"
+        code = next((d.verband.code for d in r.dekking if d.verband.code), "")
+        return f"Kaart: passend kaart {code}"
     if r.school is not None:
         return f"Kaart: passend kaart {r.school.code}"
     plaats = r.naam if r.soort == "postcode" or " " not in r.naam else f'"{r.naam}"'
@@ -87,14 +113,13 @@ def _antwoord_tekst(r: Resultaat, voet: list[str]) -> None:
     regels = [_kop(r), ""] if r.dekking else [_kop(r)]
     for d in r.dekking:
         v = d.verband
-        regels.append(f"{v.sector}  {v.code}  {v.weergavenaam}")
+        if not d.actueel:
+            regels.append(f"    {geschiedenis(d)}")
+            continue
+        regels.append(f"{v.sector}  {verbandcode(v)}  {v.weergavenaam}")
         if d.postcodes is not None:
             regels.append(f"    alleen postcodes: {postcodereeks(d.postcodes)}")
-        bekend = [(k, w) for k, w in contact(v) if w]
-        for k, w in bekend:
-            regels.append(f"    {k + ':':<10}{w}")
-        if not bekend:
-            regels.append(f"    contactgegevens: {GEEN_CONTACT}")
+        regels += [f"    {regel}" for regel in contactregels(v)]
     regels.append("")
     regels.extend(voet)
     schrijf("\n".join(regels))
@@ -118,10 +143,14 @@ def _antwoord_rich(r: Resultaat, voet: list[str]) -> None:
     tabel.add_column("Contact", ratio=3, overflow="fold")
     for d in r.dekking:
         v = d.verband
-        gegevens: Any = "\n".join(f"{k}: {w}" for k, w in contact(v) if w)
-        gegevens = gegevens or Text(GEEN_CONTACT, style="dim")
-        naam = Text(v.weergavenaam, style="bold" if v.naam else "italic")
-        cellen: list[Any] = [v.sector, v.code, naam]
+        if d.actueel:
+            naam = Text(v.weergavenaam, style="bold" if v.naam else "italic")
+            gegevens = Text("\n".join(contactregels(v)),
+                            style="" if v.contact_bron else "dim")
+        else:
+            naam = Text(v.weergavenaam, style="dim strike")
+            gegevens = Text(geschiedenis(d), style="dim")
+        cellen: list[Any] = [v.sector, verbandcode(v), naam]
         if _gesplitst(r):
             cellen.append(postcodereeks(d.postcodes) if d.postcodes else "overige")
         cellen.append(gegevens)

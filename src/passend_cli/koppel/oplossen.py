@@ -128,12 +128,18 @@ class Oplosser:
         gemeente = eerste.gemeente if len(gemeenten) == 1 else None
         cellen = [gemeente.code, gemeente.naam] if gemeente else ["", ""]
         meer = False
+        opmerkingen = list(eerste.opmerkingen)
         for sector in self.sectoren:
-            verbanden = [d.verband for d in eerste.dekking if d.verband.sector == sector]
+            # Only the SWVs that serve the place now; a superseded one is never written
+            # silently: its successor is, with a note (and without a code if none is known).
+            verbanden = [d.verband for d in eerste.dekking
+                         if d.verband.sector == sector and d.actueel]
             meer = meer or len(verbanden) > 1
             cellen.append("|".join(v.code for v in verbanden))
             cellen.append("|".join(v.weergavenaam for v in verbanden))
-        cellen += [eerste.soort, f"{eerste.score:.1f}", " ".join(eerste.opmerkingen)]
+            opmerkingen += [_vervangen(d) for d in eerste.dekking
+                            if d.verband.sector == sector and not d.actueel]
+        cellen += [eerste.soort, f"{eerste.score:.1f}", " ".join(opmerkingen)]
         if not any(cellen[2:-3]):
             return self._antwoord(cellen, ZONDER_SWV)
         return self._antwoord(cellen, eerste.soort + _MEER if meer else eerste.soort)
@@ -154,3 +160,11 @@ class Oplosser:
                 s.per_soort[soort] = s.per_soort.get(soort, 0) + n
                 if meer:
                     s.meervoudig += n
+
+
+def _vervangen(d) -> str:
+    """A note for a superseded SWV: who serves the place now."""
+    o = d.opvolger
+    sinds = f"sinds {o.sinds} " if o and o.sinds else ""
+    nu = (f"{o.naam} ({o.code})" if o.code else f"{o.naam} (code onbekend)") if o else "?"
+    return f"{d.verband.code} uit de regeling van 2015 geldt hier {sinds}niet meer; nu: {nu}."
