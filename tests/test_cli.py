@@ -314,7 +314,7 @@ def test_toon_onbekende_code():
 
 def test_info_noemt_bron_peildata_en_aantallen():
     data = json.loads(run("info", "--json").stdout)
-    assert data["herkomst"] == "gebundeld"
+    assert data["herkomst"] == "meegeleverd"
     assert data["referentiedata"]["regio_indeling"] == "2015-04-23"
     assert data["aantallen"]["samenwerkingsverbanden"] == 150
     assert "2015-04-23" in run("info").stdout

@@ -12,7 +12,8 @@ import pytest
 
 from passend_cli import formaat, zoeken
 from passend_cli import verbanden as weergave
-from passend_cli.dataset import Dataset, gebundelde_map
+from passend_cli.dataset import Dataset
+from passend_cli.opslag import gebundelde_map
 from passend_cli.samenstellen import verbanden
 from passend_cli.samenstellen.contactfeiten import (
     BRONNEN_WEG,
@@ -31,7 +32,7 @@ bronnen_nodig = pytest.mark.skipif(not WEBPAGINAS.is_dir(), reason="../shared/so
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return Dataset(gebundelde_map(), "gebundeld")
+    return Dataset(gebundelde_map(), "meegeleverd")
 
 
 @pytest.fixture(scope="module")

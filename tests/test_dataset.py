@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 
 from passend_cli import formaat
-from passend_cli.dataset import Dataset, gebundelde_map
+from passend_cli.dataset import Dataset
 from passend_cli.normaliseer import basisnaam, normaliseer
+from passend_cli.opslag import gebundelde_map
 
 BRONNEN = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return Dataset(gebundelde_map(), "gebundeld")
+    return Dataset(gebundelde_map(), "meegeleverd")
 
 
 def test_342_gemeenten_met_code_naam_en_provincie(ds):

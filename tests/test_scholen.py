@@ -12,8 +12,9 @@ import pytest
 from passend_cli import dataset, formaat, scholen
 from passend_cli.bronnen import scholen as sb
 from passend_cli.bronnen.scholen import Vestiging
-from passend_cli.dataset import Dataset, gebundelde_map
+from passend_cli.dataset import Dataset
 from passend_cli.fouten import DataFout, OngeldigeInvoer
+from passend_cli.opslag import gebundelde_map
 from passend_cli.samenstellen.scholen import herleid_scholen, maak_scholen
 from passend_cli.samenstellen.uit_duo import lees_rijen
 
@@ -23,7 +24,7 @@ met_bronnen = pytest.mark.skipif(not BRONNEN.is_dir(), reason="../shared/sources
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return Dataset(gebundelde_map(), "gebundeld")
+    return Dataset(gebundelde_map(), "meegeleverd")
 
 
 @pytest.fixture(scope="module")
@@ -584,15 +585,16 @@ def test_kopie_zonder_scholen_gebruikt_de_meegeleverde(tmp_path, monkeypatch, sc
     from passend_cli.samenstellen.schrijven import schrijf
 
     rijen, meta = lees_rijen(gebundelde_map())
-    doel = tmp_path / "passend" / "dataset"
+    doel = tmp_path / "passend" / "versies" / "zonder-scholen"
     schrijf(replace(rijen, scholen=[]), doel, {k: meta[k] for k in ("versie", "referentiedata")})
     assert not (doel / "scholen.csv").exists() and not (doel / "schoolindex.csv").exists()
     assert "scholen.csv" not in formaat.lees_metadata(doel)["bestanden"]
     assert "scholen" not in formaat.lees_metadata(doel)["aantallen"]
     assert formaat.controleer_map(doel) == []
+    (tmp_path / "passend" / "actief").write_text("zonder-scholen\n", encoding="utf-8")
     monkeypatch.setenv("PASSEND_DATA_DIR", str(tmp_path / "passend"))
     ds = dataset.laad()
-    assert ds.herkomst == "gebruiker" and ds.waarschuwing is None
+    assert ds.herkomst == "bijgewerkt" and ds.waarschuwing is None
     assert scholen.zoek_school("16NG00")[0].school.naam == "OBS De Globe"
     assert scholen.scholenlijst() == "ca. 2020"
     ds.laad_alles()

@@ -32,7 +32,7 @@ REFERENTIEDATA = {
 
 METADATA = {
     "versie": DATASET_VERSIE,
-    "herkomst": "gebundeld",
+    "herkomst": "meegeleverd",
     # Which regio-indeling the areas follow: "regeling" (2015) or "duo" (a refresh).
     "indeling": "regeling",
     "omschrijving": (

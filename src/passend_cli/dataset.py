@@ -8,14 +8,12 @@ until :func:`laad` is first called.
 from __future__ import annotations
 
 import csv
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any
 
-from passend_cli import formaat
+from passend_cli import formaat, opslag
 from passend_cli.fouten import DataFout
 from passend_cli.model import (
     SECTOREN,
@@ -29,13 +27,14 @@ from passend_cli.model import (
     Wijziging,
     Woonplaats,
 )
+from passend_cli.zoekindex import Woordindex, Zoekindex
 
 # Records are NamedTuples from passend_cli.model: thousands are made at start-up.
 
 
-def _regels(bron: Any, stam: str) -> list[str]:
-    """The data lines of one file, after checking its header."""
-    regels = bron.joinpath(formaat.bestandsnaam(stam)).read_text(encoding="utf-8").splitlines()
+def _regels(tekst: str, stam: str) -> list[str]:
+    """The data lines of one file's text, after checking its header."""
+    regels = tekst.splitlines()
     if not regels or regels[0].split(",") != list(formaat.BESTANDEN[stam]):
         raise DataFout(f"Het databestand {stam}.csv heeft onverwachte kolommen.")
     del regels[0]
@@ -49,10 +48,6 @@ def _splits(regel: str, stam: str) -> list[str]:
     return rij
 
 
-def _rijen(bron: Any, stam: str) -> list[list[str]]:
-    return _gesplitst(_regels(bron, stam), stam)
-
-
 def _gesplitst(regels: list[str], stam: str) -> list[list[str]]:
     breedte = len(formaat.BESTANDEN[stam])
     # Only a few lines hold quotes; a plain split is several times faster than csv.
@@ -62,111 +57,42 @@ def _gesplitst(regels: list[str], stam: str) -> list[list[str]]:
     return rijen
 
 
-class Zoekindex:
-    """The dataset's search keys (normalised name -> soort, ref), written sorted by key
-    by the build. Lookups binary-search the text itself: no line is parsed at start-up,
-    and a lookup reads a dozen lines wherever its key sorts."""
-
-    def __init__(self, tekst: str) -> None:
-        self._tekst = tekst + "\n"
-
-    def _eerste(self, sleutel: str) -> int:
-        """Offset of the first line whose key is not below *sleutel*."""
-        tekst = self._tekst
-        laag, hoog = 0, len(tekst)
-        while laag < hoog:
-            midden = (laag + hoog) // 2
-            begin = tekst.rfind("\n", 0, midden) + 1
-            komma = tekst.find(",", begin)
-            if tekst[begin:komma] < sleutel:
-                laag = tekst.find("\n", komma) + 1
-            else:
-                hoog = begin
-        return laag
-
-    def _vanaf(self, begin: str, exact: bool) -> Iterable[list[str]]:
-        tekst = self._tekst
-        positie = self._eerste(begin)
-        while positie < len(tekst):
-            einde = tekst.find("\n", positie)
-            rij = tekst[positie:einde].split(",")
-            if rij[0] != begin if exact else not rij[0].startswith(begin):
-                break
-            yield rij
-            positie = einde + 1
-
-    def exact(self, sleutel: str) -> list[tuple[str, str]]:
-        return [(soort, ref) for _, soort, ref in self._vanaf(sleutel, True)]
-
-    def met_prefix(self, prefix: str) -> list[tuple[str, str, str]]:
-        """(sleutel, soort, ref) of every key that starts with *prefix*."""
-        return [(s, soort, ref) for s, soort, ref in self._vanaf(prefix, False)] if prefix else []
-
-    @cached_property
-    def sleutels(self) -> list[str]:
-        """All distinct keys, sorted: for typo matching, which must see every key."""
-        regels = self._tekst.split("\n")
-        return list(dict.fromkeys(r.split(",", 1)[0] for r in regels if r))
-
-    @cached_property
-    def woordreeksen(self) -> frozenset[str]:
-        """Every run of whole words inside a key ("zuid kennemerland" in "swv zuid
-        kennemerland"), so a query that is none of them skips the scan for them."""
-        reeksen = set()
-        for sleutel in self.sleutels:
-            woorden = sleutel.split(" ")
-            for begin in range(len(woorden)):
-                for einde in range(begin + 1, len(woorden) + 1):
-                    reeksen.add(" ".join(woorden[begin:einde]))
-        return frozenset(reeksen)
-
-
-class Woordindex:
-    """School name word -> row numbers in scholen.csv, written sorted by the build and,
-    like :class:`Zoekindex`, searched as text: a search parses only its own lines."""
-
-    def __init__(self, tekst: str) -> None:
-        self._tekst = "\n" + tekst + "\n"
-
-    def rijen(self, woord: str) -> list[int]:
-        begin = self._tekst.find(f"\n{woord},")
-        if begin == -1:
-            return []
-        begin += len(woord) + 2
-        return [int(n) for n in self._tekst[begin : self._tekst.find("\n", begin)].split()]
-
-    def met_prefix(self, prefix: str) -> list[str]:
-        """Every word that starts with *prefix* (but is not *prefix* itself)."""
-        tekst, uit = self._tekst, []
-        positie = tekst.find("\n" + prefix)
-        while positie != -1 and tekst.startswith(prefix, positie + 1):
-            einde = tekst.find(",", positie + 1)
-            woord = tekst[positie + 1 : einde]
-            if woord != prefix:
-                uit.append(woord)
-            positie = tekst.find("\n", einde)
-        return uit
-
-    @cached_property
-    def woorden(self) -> list[str]:
-        """All words, sorted: for typo matching, which must see every word."""
-        return [r.split(",", 1)[0] for r in self._tekst.split("\n") if r]
-
-
 class Dataset:
     """All records of one dataset, with the indices that lookups need.
 
     Each table is parsed on first access: a postcode lookup never reads the
     woonplaatsen, and start-up stays well below the cost of importing Typer."""
 
-    def __init__(self, bron: Any, herkomst: str, waarschuwing: str | None = None) -> None:
+    def __init__(
+        self, bron: Any, herkomst: str, waarschuwing: str | None = None, *,
+        controleer: bool = False, slot: Any = None,
+    ) -> None:
         self.map = bron
-        self.herkomst = herkomst  # "gebundeld" or "gebruiker"
+        self.herkomst = herkomst  # "meegeleverd" or "bijgewerkt"
         self.waarschuwing = waarschuwing
+        # A refreshed copy: every file is checked against its checksum as it is read, so
+        # what is parsed is what was verified. The bundle is part of the installation.
+        self._controleer = controleer
+        self._slot = slot  # the shared lock that keeps this version from being removed
 
     @cached_property
     def metadata(self) -> dict[str, Any]:
         return self._lees(lambda: formaat.lees_metadata(self.map))
+
+    def _tekst(self, stam: str, map_: Any = None) -> str:
+        """The text of one data file, read once and, for a refreshed copy, verified."""
+        map_ = self.map if map_ is None else map_
+        naam = formaat.bestandsnaam(stam)
+        data = map_.joinpath(naam).read_bytes()
+        if self._controleer and map_ is self.map:
+            verwacht = self.metadata["bestanden"].get(naam, {}).get("sha256")
+            if verwacht != formaat.sha256(data):
+                raise DataFout(f"De dataset in {self.map} is beschadigd: {naam} klopt niet "
+                               "met de controlesom.")
+        return data.decode("utf-8")
+
+    def _rijen(self, stam: str) -> list[list[str]]:
+        return _gesplitst(_regels(self._tekst(stam), stam), stam)
 
     def _lees(self, maak):
         try:
@@ -190,7 +116,7 @@ class Dataset:
 
     @cached_property
     def gemeenten(self) -> dict[str, Gemeente]:
-        return self._lees(lambda: {r[0]: Gemeente._make(r) for r in _rijen(self.map, "gemeenten")})
+        return self._lees(lambda: {r[0]: Gemeente._make(r) for r in self._rijen("gemeenten")})
 
     @cached_property
     def postcodes(self) -> dict[str, Postcode]:
@@ -198,7 +124,7 @@ class Dataset:
         # this is the largest table every search reads.
         maak = tuple.__new__
         return self._lees(
-            lambda: {r[0]: maak(Postcode, r) for r in _rijen(self.map, "postcodes")}
+            lambda: {r[0]: maak(Postcode, r) for r in self._rijen("postcodes")}
         )
 
     @cached_property
@@ -206,7 +132,7 @@ class Dataset:
         return self._lees(lambda: {
             r[0]: Samenwerkingsverband(
                 *r[:3], _lijst(r[3], ";"), *r[4:11], tuple(r[11].split()), *r[12:])
-            for r in _rijen(self.map, "samenwerkingsverbanden")
+            for r in self._rijen("samenwerkingsverbanden")
         })
 
     @cached_property
@@ -215,7 +141,7 @@ class Dataset:
 
     @cached_property
     def _woonplaats_regels(self) -> list[str]:
-        return self._lees(lambda: _regels(self.map, "woonplaatsen"))
+        return self._lees(lambda: _regels(self._tekst("woonplaatsen"), "woonplaatsen"))
 
     def woonplaats(self, nummer: int) -> Woonplaats:
         """Row *nummer* of woonplaatsen.csv. A search needs only the few rows it found,
@@ -230,23 +156,24 @@ class Dataset:
     def voormalige_gemeenten(self) -> list[VoormaligeGemeente]:
         return self._lees(lambda: [
             VoormaligeGemeente(r[0], r[1], r[2], tuple(r[3].split()))
-            for r in _rijen(self.map, "voormalige_gemeenten")
+            for r in self._rijen("voormalige_gemeenten")
         ])
 
     @cached_property
     def aliassen(self) -> list[tuple[str, str]]:
-        return self._lees(lambda: [(r[0], r[1]) for r in _rijen(self.map, "aliassen")])
+        return self._lees(lambda: [(r[0], r[1]) for r in self._rijen("aliassen")])
 
     @cached_property
     def wijzigingen(self) -> list[Wijziging]:
         return self._lees(lambda: [
             Wijziging(r[0], tuple(r[1].split()), tuple(r[2].split()), *r[3:])
-            for r in _rijen(self.map, "wijzigingen")
+            for r in self._rijen("wijzigingen")
         ])
 
     @cached_property
     def zoekindex(self) -> Zoekindex:
-        return self._lees(lambda: Zoekindex("\n".join(_regels(self.map, "zoekindex"))))
+        return self._lees(lambda: Zoekindex("\n".join(
+            _regels(self._tekst("zoekindex"), "zoekindex"))))
 
     # --- schools: read only when a query needs them -------------------------------
 
@@ -256,7 +183,7 @@ class Dataset:
         copy without schools (written before they were bundled, or by a refresh that
         brought none)."""
         eigen = formaat.bestandsnaam("scholen") in self.metadata.get("bestanden", {})
-        return self.map if eigen else gebundelde_map()
+        return self.map if eigen else opslag.gebundelde_map()
 
     @cached_property
     def scholenlijst(self) -> str:
@@ -269,7 +196,7 @@ class Dataset:
     @cached_property
     def schoolregels(self) -> list[str]:
         """The data lines of scholen.csv, sorted by code."""
-        return self._lees(lambda: _regels(self._schoolmap, "scholen"))
+        return self._lees(lambda: _regels(self._tekst("scholen", self._schoolmap), "scholen"))
 
     def school(self, nummer: int) -> School:
         """Row *nummer* of scholen.csv, parsed on its own."""
@@ -285,7 +212,8 @@ class Dataset:
 
     @cached_property
     def schoolindex(self) -> Woordindex:
-        return self._lees(lambda: Woordindex("\n".join(_regels(self._schoolmap, "schoolindex"))))
+        return self._lees(lambda: Woordindex("\n".join(
+            _regels(self._tekst("schoolindex", self._schoolmap), "schoolindex"))))
 
     # --- derived indices, built on first use ---------------------------------------
 
@@ -442,46 +370,36 @@ def _lijst(tekst: str, scheiding: str) -> tuple[str, ...]:
 # --- where the data lives ------------------------------------------------------------
 
 
-def gebruikersmap() -> Path:
-    """The user's data directory; ``PASSEND_DATA_DIR`` overrides it (tests, portable use)."""
-    eigen = os.environ.get("PASSEND_DATA_DIR")
-    if eigen:
-        return Path(eigen)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("passend", appauthor=False))
-
-
-def gebruikersdataset() -> Path:
-    """Where ``passend data update`` installs a refreshed dataset."""
-    return gebruikersmap() / "dataset"
-
-
-def gebundelde_map() -> Any:
-    """The data folder inside the installed package. An installed wheel is a plain
-    folder, where a Path is all we need; importlib.resources (slower to import) covers
-    any other way of loading the package, such as from a zip file."""
-    hier = Path(__file__).with_name("data")
-    if hier.is_dir():
-        return hier
-    from importlib import resources
-
-    return resources.files("passend_cli").joinpath("data")
-
-
 @cache
 def laad() -> Dataset:
     """The active dataset, loaded once per process: the user's refreshed copy when it is
-    complete and intact, otherwise the bundled one (with a warning when a copy exists
-    but is damaged)."""
-    eigen = gebruikersdataset()
-    waarschuwing = None
-    if eigen.exists():
-        problemen = formaat.controleer_map(eigen)
+    there and intact, otherwise the bundled one (with a warning when a copy exists but
+    cannot be used). The version found here is read from start to end."""
+    map_ = opslag.gebruikersmap()
+    probleem = None
+    try:
+        versie = opslag.actieve_versie(map_)
+    except DataFout as fout:
+        versie, probleem = None, fout.bericht
+    for _ in range(3):
+        if versie is None:
+            break
+        slot = opslag.lees_slot(versie)
+        problemen = formaat.controleer_snel(versie)
         if not problemen:
-            return Dataset(eigen, "gebruiker")
-        waarschuwing = (
-            f"Let op: de bijgewerkte dataset in {eigen} is beschadigd ({problemen[0]}); "
-            "de meegeleverde dataset wordt gebruikt."
-        )
-    return Dataset(gebundelde_map(), "gebundeld", waarschuwing)
+            return Dataset(versie, "bijgewerkt", controleer=True, slot=slot)
+        if versie.is_dir():
+            probleem = problemen[0]
+            break
+        # Replaced and removed by a refresh just now: read the new pointer.
+        versie = opslag.actieve_versie(map_)
+    waarschuwing = None
+    if probleem:
+        waarschuwing = (f"Let op: de bijgewerkte dataset in {map_} is beschadigd ({probleem}); "
+                        "de meegeleverde dataset wordt gebruikt. 'passend data update' "
+                        "haalt een nieuwe op.")
+    elif opslag.oude_kopie(map_):
+        waarschuwing = (f"Let op: de bijgewerkte dataset in {map_} is van een eerdere versie "
+                        "van passend; de meegeleverde dataset wordt gebruikt. 'passend data "
+                        "update' haalt een nieuwe op.")
+    return Dataset(opslag.gebundelde_map(), "meegeleverd", waarschuwing)

@@ -6,6 +6,8 @@ file's row count and SHA-256, so a damaged or half-written copy is recognised.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,35 +57,104 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def lees_metadata(map_: Path) -> dict[str, Any]:
-    """*map_* may be a Path or an importlib.resources Traversable."""
+# metadata.json is a few kB; anything much larger is not ours.
+MAX_METADATA = 1 << 20
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def lees_metadata(map_: Any) -> dict[str, Any]:
+    """The metadata of the dataset in *map_* (a Path or an importlib.resources
+    Traversable), checked by type: every key the loader reads has the type it expects.
+    Raises ValueError naming the first defect."""
     import json
 
-    return json.loads((map_ / METADATA).read_text(encoding="utf-8"))
+    tekst = (map_ / METADATA).read_bytes()
+    if len(tekst) > MAX_METADATA:
+        raise ValueError(f"{METADATA} is te groot")
+    try:
+        meta = json.loads(tekst.decode("utf-8"))
+    except RecursionError:
+        raise ValueError(f"{METADATA} is te diep genest") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError(f"{METADATA} is geen geldige JSON") from None
+    fout = _metadatafout(meta)
+    if fout:
+        raise ValueError(f"{METADATA}: {fout}")
+    return meta
 
 
-def controleer_map(map_: Path) -> list[str]:
-    """Problems with the dataset in *map_* (empty list: complete and intact)."""
+def _metadatafout(meta: Any) -> str | None:
+    if not isinstance(meta, dict):
+        return "geen object"
+    if meta.get("formaat") != FORMAAT_VERSIE:
+        return f"onbekend dataformaat {str(meta.get('formaat'))[:20]!r}"
+    for sleutel in ("versie", "herkomst", "omschrijving"):
+        if not isinstance(meta.get(sleutel, ""), str):
+            return f"{sleutel} is geen tekst"
+    if not _woordenboek(meta.get("referentiedata", {}), str):
+        return "referentiedata is geen lijst van peildata"
+    if not isinstance(meta.get("bronnen", []), list) or not all(
+            isinstance(b, str) for b in meta.get("bronnen", [])):
+        return "bronnen is geen lijst van teksten"
+    aantallen = meta.get("aantallen", {})
+    if not _woordenboek(aantallen, int) or any(isinstance(n, bool) for n in aantallen.values()):
+        return "aantallen is geen lijst van getallen"
+    bestanden = meta.get("bestanden")
+    if not isinstance(bestanden, dict):
+        return "bestanden ontbreekt"
+    for naam, gegevens in bestanden.items():
+        if not (isinstance(gegevens, dict) and isinstance(gegevens.get("sha256"), str)
+                and _SHA256.fullmatch(gegevens["sha256"])
+                and type(gegevens.get("bytes", 0)) is int):
+            return f"de gegevens van {str(naam)[:40]} kloppen niet"
+    return None
+
+
+def _woordenboek(waarde: Any, soort: type) -> bool:
+    return isinstance(waarde, dict) and all(
+        isinstance(k, str) and isinstance(v, soort) for k, v in waarde.items())
+
+
+def controleer_snel(map_: Path) -> list[str]:
+    """Problems a glance finds in a dataset folder: its metadata, and whether every file
+    is there as a regular file of the recorded size. Contents are checked against their
+    checksums when they are read (see :mod:`passend_cli.dataset`)."""
+    import stat
+
     try:
         meta = lees_metadata(map_)
     except FileNotFoundError:
         return [f"{METADATA} ontbreekt"]
     except (OSError, ValueError) as fout:
-        return [f"{METADATA} is onleesbaar ({fout.__class__.__name__})"]
-    if meta.get("formaat") != FORMAAT_VERSIE:
-        return [f"onbekend dataformaat {meta.get('formaat')!r}"]
+        return [str(fout) if isinstance(fout, ValueError) else f"{METADATA} is onleesbaar"]
     problemen = []
-    bestanden = meta.get("bestanden", {})
     for stam in BESTANDEN:
         naam = bestandsnaam(stam)
-        if stam in OPTIONEEL and naam not in bestanden:
+        gegevens = meta["bestanden"].get(naam)
+        if gegevens is None:
+            if stam not in OPTIONEEL:
+                problemen.append(f"{naam} ontbreekt in de metadata")
             continue
-        verwacht = bestanden.get(naam, {}).get("sha256")
         try:
-            inhoud = (map_ / naam).read_bytes()
+            info = os.lstat(map_ / naam)
         except OSError:
             problemen.append(f"{naam} ontbreekt")
             continue
-        if verwacht != sha256(inhoud):
+        if not stat.S_ISREG(info.st_mode):
+            problemen.append(f"{naam} is geen gewoon bestand")
+        elif "bytes" in gegevens and info.st_size != gegevens["bytes"]:
+            problemen.append(f"{naam} heeft niet de verwachte grootte")
+    return problemen
+
+
+def controleer_map(map_: Path) -> list[str]:
+    """Problems with the dataset in *map_*, every file read and checked against its
+    checksum (empty list: complete and intact)."""
+    problemen = controleer_snel(map_)
+    if problemen:
+        return problemen
+    bestanden = lees_metadata(map_)["bestanden"]
+    for naam, gegevens in bestanden.items():
+        if (map_ / naam).is_file() and sha256((map_ / naam).read_bytes()) != gegevens["sha256"]:
             problemen.append(f"{naam} klopt niet met de controlesom")
     return problemen

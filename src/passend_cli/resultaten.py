@@ -123,11 +123,16 @@ def postcode(ds: Dataset, pc4: str) -> Resultaat | None:
             f"Postcode {pc4} is nieuwer dan de regeling van 2015; het samenwerkingsverband "
             "is afgeleid van de woonplaats of de gemeente."
         )
+    if p.herkomst == "vorige":
+        opmerkingen.append(
+            f"DUO noemt postcode {pc4} niet; de samenwerkingsverbanden komen uit de "
+            "meegeleverde gegevens (de regeling van 2015)."
+        )
     for sector in SECTOREN:
         if p.swv(sector):
             continue
-        if p.herkomst in ("regeling", "duo"):
-            bron = "De regeling" if p.herkomst == "regeling" else "DUO"
+        if p.herkomst in ("regeling", "duo", "vorige"):
+            bron = "DUO" if p.herkomst == "duo" else "De regeling"
             opmerkingen.append(
                 f"{bron} wijst voor postcode {pc4} geen {sector}-samenwerkingsverband aan."
             )

@@ -1,11 +1,13 @@
-"""``passend data update``: refresh the areas and names of the samenwerkingsverbanden
-from DUO's open data into the user's data directory, safely.
+"""``passend data update``: bring DUO's current data into the user's data directory,
+safely.
 
-The new copy starts from the bundled dataset (gemeenten, woonplaatsen, contact data),
-takes each PC4's PO and VO SWV and each SWV's name from DUO, is written by the same code
-as the bundled build (which enforces the invariants), checked, and only then swapped in.
-Any failure leaves the active data as it was. Only :mod:`passend_cli.fouten` exceptions
-leave this module (and KeyboardInterrupt, after cleaning up).
+The refresh downloads (bounded) DUO's files on the areas and names of the SWVs, the
+official contact data (RIO) and the school lists, reads them, assembles a dataset on top
+of the bundled one by the same rules as the build, checks it against the previous data,
+writes and verifies it, and only then makes it active. The areas and names are
+required; a part whose files fail (contact, schools) keeps its previous values, and the
+result says so. Any other failure leaves the active data as it was. Only
+:mod:`passend_cli.fouten` exceptions leave this module (and KeyboardInterrupt).
 """
 
 from __future__ import annotations
@@ -16,18 +18,27 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from passend_cli import dataset, formaat
-from passend_cli.bijwerken.downloaden import DUO_BASIS, Voortgang, bronadressen, download
-from passend_cli.bijwerken.installeren import VORIGE, installeer, reset
+from passend_cli import dataset, formaat, opslag
+from passend_cli.bijwerken.downloaden import (
+    BESTANDEN,
+    MAX_MB,
+    TIJDSLIMIET,
+    Download,
+    Voortgang,
+    download,
+)
+from passend_cli.bijwerken.installeren import installeer, reset
 from passend_cli.bijwerken.verschillen import Verschillen, beschrijf, verschillen
-from passend_cli.bronnen.duo import NAMEN, REGIO, controleer_regio, lees_namen, lees_regio
+from passend_cli.bronnen import duo
+from passend_cli.bronnen.scholen import lees_duo_vestigingen, lees_rio_vestigingen
 from passend_cli.fouten import DataFout
-from passend_cli.samenstellen.uit_duo import lees_rijen, stel_samen
+from passend_cli.samenstellen.uit_duo import DuoGegevens, lees_rijen, stel_samen
 
 __all__ = [
-    "DUO_BASIS", "Bijwerking", "Verschillen", "beschrijf", "importeer", "reset", "status",
-    "update",
+    "Bijwerking", "Verschillen", "beschrijf", "importeer", "reset", "status", "update",
 ]
+
+_DELEN = {"contact": "officiële contactgegevens", "scholen": "scholen"}
 
 
 @dataclass
@@ -37,121 +48,159 @@ class Bijwerking:
     map: Path  # where the new dataset now lives
     metadata: dict[str, Any]
     verschillen: Verschillen
-    meldingen: list[str]  # PC4s skipped and similar notes
-
-
-# --- the pipeline ----------------------------------------------------------------------
+    meldingen: list[str]  # parts kept, PC4s left out and similar notes
+    bijgewerkt: dict[str, bool]  # "gebieden", "contact", "scholen": refreshed or kept
 
 
 def update(
-    bron: str = DUO_BASIS,
+    bron: str | None = None,
     *,
-    timeout: float = 30,
+    tijdslimiet: float = TIJDSLIMIET,
+    max_mb: float = MAX_MB,
     voortgang: Voortgang | None = None,
     peildatum: date | None = None,
 ) -> Bijwerking:
-    """Download from *bron* (DUO by default, another base URL or a local folder), build
+    """Download from *bron* (DUO when None, else a mirror's base URL or a folder), build
     and install. Raises OngeldigeInvoer for an unusable *bron*, DataFout otherwise."""
-    adressen = bronadressen(bron)
     try:
         tijdelijk = tempfile.TemporaryDirectory(prefix="passend-", ignore_cleanup_errors=True)
     except OSError as fout:
         raise DataFout(f"Geen tijdelijke map beschikbaar voor de download ({fout}).") from None
     with tijdelijk as map_:
-        bestanden = download(bron, Path(map_), timeout=timeout, voortgang=voortgang)
-        return _verwerk(bestanden, adressen, peildatum or date.today())
+        binnen = download(bron, Path(map_), tijdslimiet=tijdslimiet, max_mb=max_mb,
+                          voortgang=voortgang)
+        return _verwerk(binnen, bron or "DUO", peildatum or date.today())
 
 
 def importeer(map_: Path | str, *, peildatum: date | None = None) -> Bijwerking:
     """The same pipeline from files downloaded earlier (for machines without internet)."""
+    from passend_cli.bijwerken.downloaden import bronadressen
+
     adressen = bronadressen(str(map_))
-    bestanden = {k: Path(a) for k, a in adressen.items()}
-    for pad in bestanden.values():
-        if not pad.is_file():
+    bestanden, mislukt = {}, {}
+    for b in BESTANDEN:
+        pad = Path(adressen[b.sleutel])
+        if pad.is_file():
+            bestanden[b.sleutel] = pad
+        elif b.deel == "gebieden":
             raise DataFout(f"In de map {pad.parent} ontbreekt het bestand {pad.name}.")
-    return _verwerk(bestanden, adressen, peildatum or date.today())
+        else:
+            mislukt[b.sleutel] = f"{pad.name} ontbreekt in de map"
+    return _verwerk(Download(bestanden, mislukt), str(map_), peildatum or date.today())
 
 
-def _verwerk(bestanden: dict[str, Path], adressen: dict[str, str], peildatum: date) -> Bijwerking:
-    regio = lees_regio(bestanden["regio"], peildatum)
-    controleer_regio(regio)
-    namen = lees_namen(bestanden["namen"], peildatum)
-    basis, basis_meta = lees_rijen(dataset.gebundelde_map())
-    rijen, meldingen = stel_samen(basis, regio, namen)
+def _verwerk(binnen: Download, bron: str, peildatum: date) -> Bijwerking:
+    f = binnen.bestanden
+    regio = duo.lees_regio(f["regio"], peildatum)
+    duo.controleer_regio(regio)
+    namen = duo.lees_namen(f["namen"], peildatum)
+    meldingen: list[str] = []
+    contact = _deel(binnen, ("relaties", "besturen_relaties", "besturen", "adressen"),
+                    "De officiële contactgegevens zijn", meldingen, lambda: duo.contactblokken(
+                        f["relaties"], f["besturen_relaties"], f["besturen"], f["adressen"],
+                        peildatum))
+    rio_scholen = _deel(binnen, ("vestigingen",), "De koppeling van scholen aan "
+                        "samenwerkingsverbanden is", meldingen,
+                        lambda: lees_rio_vestigingen(f["vestigingen"], peildatum))
+    vestigingen = _deel(binnen, ("bo", "vo"), "De scholenlijsten zijn", meldingen, lambda: [
+        *lees_duo_vestigingen(f["bo"], "PO"), *lees_duo_vestigingen(f["vo"], "VO")])
+    gegevens = DuoGegevens(peildatum, regio, namen, contact, vestigingen, rio_scholen)
+    basis, basis_meta = lees_rijen(opslag.gebundelde_map())
+    rijen = stel_samen(basis, gegevens)
+    meldingen += rijen.meldingen
+    bijgewerkt = {"gebieden": True, "contact": contact is not None,
+                  "scholen": vestigingen is not None or rio_scholen is not None}
     oud = _actief_geladen()
-    doel = installeer(rijen, metadata(basis_meta, peildatum, adressen), _bronnen_md(peildatum))
-    nieuw = dataset.Dataset(doel, "gebruiker")
-    return Bijwerking(doel, nieuw.metadata, verschillen(oud, nieuw), meldingen)
+    doel = installeer(rijen, metadata(basis_meta, peildatum, bron, bijgewerkt),
+                      _bronnen_md(peildatum, bijgewerkt))
+    nieuw = dataset.Dataset(doel, "bijgewerkt", controleer=True)
+    return Bijwerking(doel, nieuw.metadata, verschillen(oud, nieuw), meldingen, bijgewerkt)
+
+
+def _deel(binnen: Download, sleutels: tuple[str, ...], wat: str, meldingen: list[str], lees):
+    """One optional part: read when all its files came in; None (the previous values
+    stay) when one did not or cannot be read, with a note saying why."""
+    fout = next((binnen.mislukt[s] for s in sleutels if s in binnen.mislukt), None)
+    if fout is None:
+        try:
+            return lees()
+        except DataFout as f:
+            fout = f.bericht
+    meldingen.append(f"{wat} niet bijgewerkt; de vorige blijven in gebruik "
+                     f"({fout.rstrip('.')}).")
+    return None
 
 
 def _actief_geladen() -> dataset.Dataset:
-    """The active dataset, read in full now: its folder may move during the swap."""
+    """The active dataset, read in full now, to compare the new one with."""
     try:
         return dataset.laad().laad_alles()
     except DataFout:
-        return dataset.Dataset(dataset.gebundelde_map(), "gebundeld").laad_alles()
+        return dataset.Dataset(opslag.gebundelde_map(), "meegeleverd").laad_alles()
 
 
-def metadata(basis: dict[str, Any], peildatum: date, adressen: dict[str, str]) -> dict[str, Any]:
+def metadata(
+    basis: dict[str, Any], peildatum: date, bron: str, bijgewerkt: dict[str, bool]
+) -> dict[str, Any]:
     dag = peildatum.isoformat()
-    referentiedata = {
-        **basis.get("referentiedata", {}),
-        "regio_indeling": dag,
-        "namen_samenwerkingsverbanden": dag,
-        "regio_indeling_bron": adressen["regio"],
-        "namen_bron": adressen["namen"],
-    }
+    referentiedata = {**basis.get("referentiedata", {}), "regio_indeling": dag,
+                      "namen_samenwerkingsverbanden": dag}
+    if bijgewerkt["contact"]:
+        referentiedata["contactgegevens"] = dag
+    if bijgewerkt["scholen"]:
+        referentiedata["scholenlijst"] = dag
+    delen = ["regio-indeling", "namen van de samenwerkingsverbanden"]
+    delen += [_DELEN[d] for d in ("contact", "scholen") if bijgewerkt[d]]
     return {
         "versie": f"duo-{dag}",
-        "herkomst": "gebruiker",
+        "herkomst": "bijgewerkt",
+        "indeling": "duo",
         "omschrijving": (
-            f"Regio-indeling en namen van de samenwerkingsverbanden volgens DUO (open "
-            f"onderwijsdata, RIO), peildatum {dag}; gemeenten, woonplaatsen en "
-            f"contactgegevens uit de meegeleverde dataset {basis.get('versie', '')}."
+            f"Volgens DUO (open onderwijsdata, RIO), peildatum {dag}: "
+            f"{', '.join(delen[:-1])} en {delen[-1]}. Gemeenten, woonplaatsen en wat DUO "
+            f"niet gaf uit de meegeleverde dataset {basis.get('versie', '')}."
         ),
         "referentiedata": referentiedata,
-        "bronnen": [
-            f"DUO open onderwijsdata, RIO: {REGIO} ({adressen['regio']})",
-            f"DUO open onderwijsdata, RIO: {NAMEN} ({adressen['namen']})",
-            *basis.get("bronnen", []),
-        ],
+        "bronnen": [f"DUO open onderwijsdata, RIO ({bron})", *basis.get("bronnen", [])],
         "basisversie": basis.get("versie", ""),
     }
 
 
-def _bronnen_md(peildatum: date) -> str:
+def _bronnen_md(peildatum: date, bijgewerkt: dict[str, bool]) -> str:
+    delen = [f"- {b.naam}: {'bijgewerkt' if bijgewerkt.get(b.deel, True) else 'niet bijgewerkt'}"
+             for b in BESTANDEN]
     tekst = (
         "# Bronnen van de bijgewerkte dataset\n\n"
-        f"Gemaakt door `passend data update` of `passend data import` op {peildatum}.\n"
-        f"Per postcode het PO- en VO-samenwerkingsverband ({REGIO}) en de namen van de\n"
-        f"samenwerkingsverbanden ({NAMEN}) komen uit de open onderwijsdata van DUO\n"
-        "(dataset RIO, https://onderwijsdata.duo.nl/); al het andere uit de meegeleverde\n"
-        "dataset, waarvan de bronnen hieronder staan.\n\n"
+        f"Gemaakt door `passend data update` of `passend data import` op {peildatum}, uit\n"
+        "de open onderwijsdata van DUO (dataset RIO en de adressen van de scholen,\n"
+        "https://onderwijsdata.duo.nl/):\n\n" + "\n".join(delen) + "\n\n"
+        "Al het andere komt uit de meegeleverde dataset, waarvan de bronnen hieronder staan.\n\n"
     )
     try:
-        return tekst + dataset.gebundelde_map().joinpath("SOURCES.md").read_text("utf-8")
+        return tekst + opslag.gebundelde_map().joinpath("SOURCES.md").read_text("utf-8")
     except OSError:
         return tekst
 
 
-# --- status --------------------------------------------------------------------------------
-
-
 def status() -> dict[str, Any]:
     """Which dataset is active and what the user's data directory holds."""
-    eigen = dataset.gebruikersdataset()
     dataset.laad.cache_clear()
     ds = dataset.laad()
-    problemen = formaat.controleer_map(eigen) if eigen.exists() else []
+    map_ = opslag.gebruikersmap()
+    actief = opslag.lees_veilig(map_, opslag.ACTIEF)
+    problemen = []
+    if actief is not None or (map_ / opslag.ACTIEF).exists():
+        try:
+            versie = opslag.actieve_versie(map_)
+            problemen = formaat.controleer_map(versie) if versie else []
+        except DataFout as fout:
+            problemen = [fout.bericht]
     return {
-        "herkomst": ds.herkomst,
-        "versie": ds.versie,
-        "map": str(ds.map),
-        "referentiedata": ds.metadata.get("referentiedata", {}),
-        "gebruikersdataset": str(eigen),
-        "gebruikerskopie": eigen.exists(),
+        **ds.beschrijving(),
+        "gebruikersmap": str(map_),
+        "gebruikerskopie": actief is not None,
         "beschadigd": bool(problemen),
         "problemen": problemen,
-        "vorige": (dataset.gebruikersmap() / VORIGE).exists(),
+        "vorige": opslag.lees_veilig(map_, opslag.VORIGE),
         "waarschuwing": ds.waarschuwing,
     }

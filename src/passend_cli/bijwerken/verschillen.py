@@ -23,6 +23,10 @@ class Verschillen:
     # (pc4, sector, old SWV, new SWV); "" where there is none
     nieuwe_postcodes: list[str] = field(default_factory=list)
     gemeenten: list[str] = field(default_factory=list)  # names of gemeenten whose SWV changed
+    contact: list[str] = field(default_factory=list)  # codes whose contact block changed
+    scholen_erbij: int = 0
+    scholen_weg: int = 0
+    scholen_ander_swv: int = 0
 
     @property
     def leeg(self) -> bool:
@@ -56,7 +60,17 @@ def verschillen(oud: dataset.Dataset, nieuw: dataset.Dataset) -> Verschillen:
         return g.naam if g else code
 
     v.gemeenten = sorted(map(naam, gemeenten), key=normaliseer)
+    v.contact = [c for c in sorted(nv.keys() & ov.keys()) if _contact(ov[c]) != _contact(nv[c])]
+    oud_s = {s.code: s.swv for s in oud.scholen}
+    nieuw_s = {s.code: s.swv for s in nieuw.scholen}
+    v.scholen_erbij = len(nieuw_s.keys() - oud_s.keys())
+    v.scholen_weg = len(oud_s.keys() - nieuw_s.keys())
+    v.scholen_ander_swv = sum(oud_s[c] != nieuw_s[c] for c in oud_s.keys() & nieuw_s.keys())
     return v
+
+
+def _contact(v) -> tuple[str, ...]:
+    return (v.website, v.email, v.telefoon, v.straat, v.postcode, v.plaats)
 
 
 def beschrijf(v: Verschillen, *, max_regels: int = 10) -> list[str]:
@@ -84,6 +98,14 @@ def beschrijf(v: Verschillen, *, max_regels: int = 10) -> list[str]:
               f"{getal(pcs)} postcodes vallen nu onder een ander samenwerkingsverband, "
               "bijvoorbeeld:")
     reeks(v.nieuwe_postcodes, f"Nieuwe postcodes ({getal(len(v.nieuwe_postcodes))}):")
+    if v.contact:
+        regels.append(f"Nieuwe contactgegevens voor {getal(len(v.contact))} "
+                      f"samenwerkingsverbanden ({', '.join(v.contact[:max_regels])}"
+                      f"{', …' if len(v.contact) > max_regels else ''}).")
+    if v.scholen_erbij or v.scholen_weg or v.scholen_ander_swv:
+        regels.append(f"Scholen: {getal(v.scholen_erbij)} erbij, {getal(v.scholen_weg)} niet "
+                      f"meer in de lijst, {getal(v.scholen_ander_swv)} bij een ander "
+                      "samenwerkingsverband.")
     if v.gemeenten:
         meer = len(v.gemeenten) - max_regels
         lijst = ", ".join(v.gemeenten[:max_regels]) + (f" en nog {meer}" if meer > 0 else "")

@@ -1,9 +1,11 @@
 """Read DUO's open data on the samenwerkingsverbanden (dataset RIO).
 
-Two files matter: ``regio_erkende_samenwerkingen.csv`` (per SWV the PC4s of its area,
-with start and end date) and ``samenwerkingserkenningen.csv`` (per SWV its names over
-time). DUO documents neither delimiter nor encoding, so both are sniffed; every problem
-becomes a :class:`DataFout` naming the file, never a raw exception.
+``regio_erkende_samenwerkingen.csv`` gives per SWV the PC4s of its area, with start and
+end date; ``samenwerkingserkenningen.csv`` its names over time. The official contact
+block of an SWV is a chain through four more files (see :func:`contactblokken`). DUO
+documents neither delimiter nor encoding, so both are sniffed (UTF-8, UTF-16, Latin-1;
+gzip is unpacked); every problem becomes a :class:`DataFout` naming the file, never a
+raw exception.
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from passend_cli.fouten import DataFout, oorzaak
 from passend_cli.normaliseer import lees_swv_code
 
 REGIO = "regio_erkende_samenwerkingen.csv"
 NAMEN = "samenwerkingserkenningen.csv"
+RELATIES_BEVOEGD_GEZAG = "relaties_bevoegdgezagerkenningen_samenwerkingserkenningen.csv"
+RELATIES_BESTUREN = "relaties_onderwijsbesturen_bevoegdgezagerkenningen.csv"
+BESTUREN = "onderwijsbesturen.csv"
+CONTACTADRESSEN = "contactadressen.csv"
 NUMMER = "SAMENWERKINGSVERBANDNUMMER"
 REGIO_KOLOMMEN = (NUMMER, "BEGINDATUM", "EINDDATUM", "POSTCODECIJFERS")
 NAMEN_KOLOMMEN = (NUMMER, "BEGINDATUM", "EINDDATUM", "SOORT", "VERKORTE_NAAM", "VOLLEDIGE_NAAM")
@@ -31,20 +38,38 @@ MIN_PER_SECTOR = 50
 MIN_POSTCODES = 3500
 
 
+# A file of this size or larger is no DUO file of this dataset (the largest is a few MB).
+MAX_BYTES = 64 << 20
+
+
 def _tekst(pad: Path, naam: str) -> str:
     try:
         data = Path(pad).read_bytes()
     except OSError as fout:
         raise DataFout(f"Het bestand {naam} is niet te lezen ({oorzaak(fout)}).") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        tekst = data.decode("utf-8")
-    except UnicodeDecodeError:
+    if data[:2] == b"\x1f\x8b":  # gzip: unpacked, within the same bound
+        import zlib
+
+        uitpakker = zlib.decompressobj(wbits=47)
         try:
-            tekst = data.decode("cp1252")  # Latin-1 as Windows writes it
+            data = uitpakker.decompress(data, MAX_BYTES)
+        except zlib.error:
+            raise DataFout(f"{naam} is een beschadigd gzip-bestand.") from None
+        if uitpakker.unconsumed_tail:
+            raise DataFout(f"{naam} is uitgepakt groter dan {MAX_BYTES >> 20} MB.")
+        if not uitpakker.eof:
+            raise DataFout(f"{naam} is een beschadigd gzip-bestand (het houdt te vroeg op).")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        tekst = data.decode("utf-16", errors="replace")
+    elif len(data) > 1 and data[1:40:2].count(0) > 10:  # UTF-16 without a BOM
+        tekst = data.decode("utf-16-le", errors="replace")
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            tekst = data.decode("utf-8")
         except UnicodeDecodeError:
-            tekst = data.decode("latin-1")
+            tekst = data.decode("cp1252", errors="replace")  # Latin-1 as Windows writes it
     if not tekst.strip():
         raise DataFout(f"Het bestand {naam} is leeg.")
     begin = tekst.lstrip()[:2000].lower()
@@ -53,6 +78,8 @@ def _tekst(pad: Path, naam: str) -> str:
             f"{naam} is een webpagina (HTML) in plaats van een CSV-bestand; DUO biedt het "
             "bestand nu waarschijnlijk niet aan, probeer het later opnieuw."
         )
+    if "\x00" in tekst[:4096]:
+        raise DataFout(f"{naam} is geen tekstbestand (het bevat NUL-tekens).")
     return tekst
 
 
@@ -61,7 +88,9 @@ def lees_csv(pad: Path, naam: str, verplicht: tuple[str, ...]) -> list[tuple[int
     tekst = _tekst(pad, naam)
     kopregel = tekst.lstrip().split("\n", 1)[0]
     scheiding = max((",", ";", "\t"), key=kopregel.count)
-    lezer = csv.reader(io.StringIO(tekst.lstrip(), newline=""), delimiter=scheiding)
+    # strict: a quote that is never closed is an error, not a field to the end of the file
+    lezer = csv.reader(io.StringIO(tekst.lstrip(), newline=""), delimiter=scheiding,
+                       strict=True)
     try:
         kop = [k.strip().strip('"').upper() for k in next(lezer)]
         ontbreekt = [k for k in verplicht if k not in kop]
@@ -82,7 +111,10 @@ def lees_csv(pad: Path, naam: str, verplicht: tuple[str, ...]) -> list[tuple[int
                 )
             rijen.append((lezer.line_num, dict(zip(kop, velden, strict=True))))
     except csv.Error as fout:
-        raise DataFout(f"{naam} is geen leesbaar CSV-bestand ({fout}).") from None
+        uitleg = ("een aanhalingsteken wordt niet gesloten" if "end of data" in str(fout)
+                  else "een veld is niet goed tussen aanhalingstekens gezet")
+        raise DataFout(f"{naam} is geen leesbaar CSV-bestand (regel {lezer.line_num}: "
+                       f"{uitleg}).") from None
     return rijen
 
 
@@ -137,6 +169,8 @@ def lees_regio(pad: Path, peildatum: date | None = None) -> dict[str, set[str]]:
         if not _geldig(begin, datum(rij["EINDDATUM"], REGIO, regel), peildatum):
             continue  # history, or not yet in force
         code = swv_code(rij[NUMMER], bron=REGIO)
+        if code[2:4] == "00":
+            continue  # a national SWV (PO0001): no area of its own
         for pc in re.split(r"[,;\s]+", rij["POSTCODECIJFERS"]):
             if not pc:
                 continue
@@ -159,6 +193,7 @@ def lees_namen(pad: Path, peildatum: date | None = None) -> dict[str, str]:
         if not sector or not naam:
             continue
         code = swv_code(rij[NUMMER], sector, bron=NAMEN)
+        naam = _zonder_stuurtekens(naam)
         begin = datum(rij["BEGINDATUM"], NAMEN, regel)
         pbegin = datum(rij.get("BEGINDATUM_PERIODE", ""), NAMEN, regel)
         geldig = _geldig(begin, datum(rij["EINDDATUM"], NAMEN, regel), peildatum) and _geldig(
@@ -195,3 +230,86 @@ def controleer_regio(regio: dict[str, set[str]]) -> None:
             f"{REGIO} noemt maar {aantal} postcodes waar er ongeveer 4.000 horen; het "
             "bestand lijkt onvolledig."
         )
+
+
+def _zonder_stuurtekens(tekst: str) -> str:
+    """A value from DUO without control characters (ESC, NUL), which a terminal would obey."""
+    return " ".join("".join(c if c.isprintable() else " " for c in tekst).split())
+
+
+# --- the official contact block -------------------------------------------------------
+
+
+class Contact(NamedTuple):
+    """The contact block of an SWV's own legal body, as RIO publishes it."""
+
+    bestuur: str  # the onderwijsbestuur's name
+    website: str
+    email: str
+    telefoon: str
+    straat: str
+    postcode: str
+    plaats: str
+
+
+def contactblokken(
+    relaties: Path, besturen_relaties: Path, besturen: Path, adressen: Path,
+    peildatum: date | None = None,
+) -> dict[str, Contact]:
+    """SWV code -> its official contact block: the SWV's bevoegd gezag by a relation of
+    kind HIERARCHISCH that holds on *peildatum* (never VRIJWILLIGE_DEELNAME, never an
+    ended one), that bevoegd gezag's onderwijsbestuur, and that bestuur's contact
+    address of context ALGEMEEN (visiting address, else postal). An SWV where the chain
+    breaks is left out: it simply has no official block."""
+    peildatum = peildatum or date.today()
+    gezag: dict[str, set[str]] = defaultdict(set)  # SWV -> BGE codes
+    for regel, r in lees_csv(relaties, RELATIES_BEVOEGD_GEZAG,
+                             ("BGE_CODE", "RELATIESOORT", NUMMER, "BEGINDATUM", "EINDDATUM")):
+        gelezen = lees_swv_code(r[NUMMER], kale_cijfers=False)
+        if gelezen is None or gelezen[0] is None or gelezen[1][:2] == "00":
+            continue  # other kinds of samenwerking, or a national SWV
+        if r["RELATIESOORT"].strip().upper() != "HIERARCHISCH" or not _geldig(
+                datum(r["BEGINDATUM"], RELATIES_BEVOEGD_GEZAG, regel),
+                datum(r["EINDDATUM"], RELATIES_BEVOEGD_GEZAG, regel), peildatum):
+            continue
+        gezag[f"{gelezen[0]}{gelezen[1]}"].add(r["BGE_CODE"].strip())
+    bestuur_van: dict[str, set[str]] = defaultdict(set)  # BGE code -> bestuur ids
+    for regel, r in lees_csv(besturen_relaties, RELATIES_BESTUREN,
+                             ("ONDERWIJSBESTUURID", "BGE_CODE", "BEGINDATUM", "EINDDATUM")):
+        if _geldig(datum(r["BEGINDATUM"], RELATIES_BESTUREN, regel),
+                   datum(r["EINDDATUM"], RELATIES_BESTUREN, regel), peildatum):
+            bestuur_van[r["BGE_CODE"].strip()].add(r["ONDERWIJSBESTUURID"].strip())
+    namen = {r["ONDERWIJSBESTUURID"].strip(): _zonder_stuurtekens(r["NAAM"])
+             for _, r in lees_csv(besturen, BESTUREN, ("ONDERWIJSBESTUURID", "NAAM"))}
+    blok: dict[str, dict[str, str]] = {}
+    for regel, r in lees_csv(adressen, CONTACTADRESSEN, _ADRESKOLOMMEN):
+        if r["CONTEXT"].strip().upper() != "ALGEMEEN" or not r["ONDERWIJSBESTUURID"].strip():
+            continue
+        if not _geldig(datum(r["BEGINDATUM"], CONTACTADRESSEN, regel),
+                       datum(r["EINDDATUM"], CONTACTADRESSEN, regel), peildatum):
+            continue
+        blok[r["ONDERWIJSBESTUURID"].strip()] = r
+    uit = {}
+    for code, bges in gezag.items():
+        ids = sorted({i for b in bges for i in bestuur_van.get(b, ()) if i in blok})
+        if len(ids) != 1:
+            continue  # no chain, or two legal bodies: no official block to choose
+        r = blok[ids[0]]
+        soort = "BEZOEKNL" if r.get("BEZOEKNL_STRAATNAAM", "").strip() else "POSTNL"
+        straat = " ".join(r.get(f"{soort}_{k}", "").strip()
+                          for k in ("STRAATNAAM", "HUISNUMMER", "HUISNUMMERTOEVOEGING"))
+        uit[code] = Contact(
+            namen.get(ids[0], ""), _zonder_stuurtekens(r.get("WEBADRES", "")),
+            _zonder_stuurtekens(r.get("EMAILADRES", "")),
+            _zonder_stuurtekens(r.get("TELEFOONNUMMER", "")), _zonder_stuurtekens(straat),
+            _zonder_stuurtekens(r.get(f"{soort}_POSTCODE", "")),
+            _zonder_stuurtekens(r.get(f"{soort}_PLAATSNAAM", "")),
+        )
+    return uit
+
+
+_ADRESKOLOMMEN = (
+    "ONDERWIJSBESTUURID", "BEGINDATUM", "EINDDATUM", "CONTEXT", "EMAILADRES",
+    "TELEFOONNUMMER", "WEBADRES",
+)
+

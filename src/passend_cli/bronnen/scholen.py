@@ -72,6 +72,40 @@ def _naam(tekst: str) -> str:
     return tekst
 
 
+# Abbreviations that stay in capitals when an all-capitals name is made readable.
+_AFKORTINGEN = frozenset({
+    "BS", "OBS", "CBS", "PCBS", "RKBS", "RK", "KBS", "IKC", "KC", "SBO", "SBAO", "SO", "VSO",
+    "SO/VSO", "ZMLK", "ZMOK", "LWOO", "PRO", "VMBO", "MAVO", "HAVO", "VWO", "VBO", "ISK",
+    "OSG", "CSG", "RSG", "SG", "ISG", "PCB", "PC", "ICBS", "ODS", "OJBS", "JBS", "IBS",
+    "VCL", "CLV", "GSG", "MLK", "LOM", "CVO", "VO", "PO", "VSV", "II", "III", "IV", "BV",
+})
+
+
+def leesbaar(tekst: str) -> str:
+    """A name DUO writes in capitals, in the spelling people read: each word with one
+    capital, abbreviations kept, ``IJ`` as one letter, ``'T`` as ``'t``. Text with any
+    lower case letter is left as written.
+
+    >>> leesbaar("OBS DE GLOBE"), leesbaar("IJSSELSCHOOL 'T KLOOSTER"), leesbaar("De Globe")
+    ('OBS De Globe', "IJsselschool 't Klooster", 'De Globe')
+    >>> leesbaar("SBO DE KLIMOP-IJMUIDEN"), leesbaar("VAN DER MEERSCHOOL")
+    ('SBO De Klimop-IJmuiden', 'Van Der Meerschool')
+    """
+    if tekst == tekst.lower() or tekst != tekst.upper():
+        return tekst
+
+    def woord(w: str) -> str:
+        if w in _AFKORTINGEN or not any(c.isalpha() for c in w):
+            return w
+        if w in ("'T", "'S"):
+            return w.lower()
+        if w.startswith("IJ"):
+            return "IJ" + w[2:].lower()
+        return w[:1] + w[1:].lower()
+
+    return " ".join("-".join(woord(d) for d in w.split("-")) for w in tekst.split(" "))
+
+
 def _postcode(tekst: str) -> str:
     """A PC6 as ``2035 CT`` (or a bare PC4); "" when the value is no Dutch postcode."""
     kaal = tekst.replace(" ", "").upper()
@@ -239,8 +273,8 @@ def lees_duo_vestigingen(pad: Path, sector: str) -> list[Vestiging]:
             kolom = next((k for k in _SOORT_KOLOMMEN if k in r), None)
             soort = _SOORTEN_PO.get(r[kolom].strip().lower(), "") if kolom else ""
         uit.append(Vestiging(
-            code, _naam(r["VESTIGINGSNAAM"]), soort,
-            _schoon(f"{r['STRAATNAAM']} {r['HUISNUMMER-TOEVOEGING']}"),
+            code, leesbaar(_naam(r["VESTIGINGSNAAM"])), soort,
+            leesbaar(_schoon(f"{r['STRAATNAAM']} {r['HUISNUMMER-TOEVOEGING']}")),
             _postcode(r["POSTCODE"]), _schoon(r["PLAATSNAAM"]), _schoon(r["GEMEENTENAAM"]), "",
         ))
     return uit

@@ -30,7 +30,7 @@ def _versie(waarde: bool) -> None:
     from passend_cli.dataset import laad
 
     ds = laad()
-    herkomst = "bijgewerkt" if ds.herkomst == "gebruiker" else "meegeleverd"
+    herkomst = "bijgewerkt" if ds.herkomst == "bijgewerkt" else "meegeleverd"
     typer.echo(f"passend {__version__} (dataset {ds.versie}, {herkomst})")
     raise typer.Exit()
 

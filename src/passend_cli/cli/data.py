@@ -1,23 +1,39 @@
-"""``passend data``: refresh the regio-indeling from DUO, import, status, reset."""
+"""``passend data``: bring DUO's current data in (update, import), see which dataset
+is active (status), go back to the bundled one (reset)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
 
 from passend_cli.cli import uitvoer
 from passend_cli.cli.basis import JsonOptie, PassendCommando, PassendGroep
+from passend_cli.fouten import PassendFout
 
 data_app = typer.Typer(
     cls=PassendGroep,
     help=(
-        "De regio-indeling bijwerken uit de open data van DUO, of teruggaan naar de "
-        "meegeleverde dataset.\n\nVoorbeeld: passend data update"
+        "De gegevens bijwerken uit de open data van DUO (regio-indeling, namen, officiële "
+        "contactgegevens, scholen), of teruggaan naar de meegeleverde dataset.\n\n"
+        "Voorbeeld: passend data update"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
 )
+
+@contextlib.contextmanager
+def _json_bij_fout(json_: bool) -> Iterator[None]:
+    """With --json, a failure also answers in JSON on stdout, so a script always gets
+    an object; the Dutch sentence still goes to stderr and the exit code stays."""
+    try:
+        yield
+    except PassendFout as fout:
+        if json_:
+            uitvoer.schrijf_json({"gelukt": False, "fout": fout.bericht})
+        raise
 
 
 def _meld_resultaat(resultaat: Any, json_: bool) -> None:
@@ -25,14 +41,17 @@ def _meld_resultaat(resultaat: Any, json_: bool) -> None:
 
     if json_:
         uitvoer.schrijf_json({
+            "gelukt": True,
             "map": str(resultaat.map),
             "versie": resultaat.metadata.get("versie"),
             "referentiedata": resultaat.metadata.get("referentiedata", {}),
+            "bijgewerkt": resultaat.bijgewerkt,
             "verschillen": resultaat.verschillen.als_dict(),
             "meldingen": resultaat.meldingen,
         })
         return
-    regels = [f"Bijgewerkte dataset {resultaat.metadata.get('versie')} staat in {resultaat.map}."]
+    regels = [f"Bijgewerkte dataset {resultaat.metadata.get('versie')} is actief "
+              f"({resultaat.map})."]
     regels += bijwerken.beschrijf(resultaat.verschillen)
     regels += [f"Let op: {m}" for m in resultaat.meldingen]
     uitvoer.schrijf("\n".join(regels))
@@ -42,20 +61,32 @@ def _meld_resultaat(resultaat: Any, json_: bool) -> None:
 def data_update(
     bron: Annotated[
         str | None,
-        typer.Option("--bron", help="Andere basis-URL of een lokale map met de DUO-bestanden."),
+        typer.Option("--bron", metavar="URL_OF_MAP",
+                     help="Een spiegel (basis-URL) of een map met de DUO-bestanden."),
     ] = None,
+    tijdslimiet: Annotated[
+        float, typer.Option("--tijdslimiet", metavar="SECONDEN", min=1, max=3600,
+                            help="Hoe lang de hele download mag duren.")
+    ] = 300,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", metavar="MB", min=1, max=1024,
+                            help="Hoe groot één bestand mag zijn.")
+    ] = 32,
     json_: JsonOptie = False,
 ) -> None:
-    """Haal de actuele regio-indeling en namen op bij DUO en installeer ze veilig.
+    """Haal de actuele gegevens op bij DUO en installeer ze veilig.
 
-    Mislukt er iets, dan blijft de actieve dataset zoals hij was (exitcode 3).
+    De regio-indeling en de namen zijn nodig; lukt het ophalen van de contactgegevens of
+    de scholen niet, dan blijven de vorige en zegt passend dat. Mislukt iets anders, dan
+    blijft de actieve dataset zoals hij was (exitcode 3).
     Voorbeeld: passend data update
     """
     from passend_cli import bijwerken
     from passend_cli.cli.voortgang import download_balk
 
-    with download_balk() as voortgang:
-        resultaat = bijwerken.update(bron or bijwerken.DUO_BASIS, voortgang=voortgang)
+    with _json_bij_fout(json_), download_balk() as voortgang:
+        resultaat = bijwerken.update(bron, tijdslimiet=tijdslimiet, max_mb=max_mb,
+                                     voortgang=voortgang)
     _meld_resultaat(resultaat, json_)
 
 
@@ -66,13 +97,21 @@ def data_import(
     ],
     json_: JsonOptie = False,
 ) -> None:
-    """Installeer de regio-indeling uit DUO-bestanden die al gedownload zijn (offline).
+    """Installeer gegevens uit DUO-bestanden die al gedownload zijn (offline).
 
+    Nodig: regio_erkende_samenwerkingen.csv en samenwerkingserkenningen.csv. Voor de
+    officiële contactgegevens ook relaties_bevoegdgezagerkenningen_samenwerkingserkenningen.csv,
+    relaties_onderwijsbesturen_bevoegdgezagerkenningen.csv, onderwijsbesturen.csv en
+    contactadressen.csv; voor de scholen
+    relaties_samenwerkingserkenningen_vestigingserkenningen.csv, vestigingenbo.csv en
+    vestigingenvo.csv.
     Voorbeeld: passend data import ~/Downloads/duo
     """
     from passend_cli import bijwerken
 
-    _meld_resultaat(bijwerken.importeer(map_), json_)
+    with _json_bij_fout(json_):
+        resultaat = bijwerken.importeer(map_)
+    _meld_resultaat(resultaat, json_)
 
 
 @data_app.command(cls=PassendCommando, name="status")
@@ -82,21 +121,26 @@ def data_status(json_: JsonOptie = False) -> None:
     Voorbeeld: passend data status
     """
     from passend_cli import bijwerken
+    from passend_cli.cli.weergave import peildatum_label
 
     toestand = bijwerken.status()
     if json_:
         uitvoer.schrijf_json(toestand)
         return
-    actief = "bijgewerkte kopie" if toestand["herkomst"] == "gebruiker" else "meegeleverd"
+    actief = "bijgewerkte kopie" if toestand["herkomst"] == "bijgewerkt" else "meegeleverd"
     regels = [
         f"Actieve dataset: {actief}, versie {toestand['versie']}",
         f"Map: {toestand['map']}",
-        *(f"  {k.replace('_', ' ')}: {w}" for k, w in toestand["referentiedata"].items()),
+        "Peildata:",
+        *(f"  {peildatum_label(k)}: {w}" for k, w in toestand["referentiedata"].items()),
     ]
     if toestand["beschadigd"]:
         regels.append(f"De bijgewerkte kopie is beschadigd: {'; '.join(toestand['problemen'])}.")
     elif not toestand["gebruikerskopie"]:
-        regels.append("Er is geen bijgewerkte kopie; 'passend data update' haalt er een op.")
+        regels.append("Er is geen bijgewerkte kopie actief; 'passend data update' haalt de "
+                      "actuele gegevens op.")
+    if toestand["vorige"]:
+        regels.append(f"Vorige bijgewerkte kopie: {toestand['vorige']}")
     uitvoer.schrijf("\n".join(regels))
 
 
@@ -106,15 +150,15 @@ data_app.command(cls=PassendCommando, name="info", hidden=True)(data_status)
 
 @data_app.command(cls=PassendCommando, name="reset")
 def data_reset() -> None:
-    """Verwijder de bijgewerkte kopie en gebruik weer de meegeleverde dataset.
+    """Gebruik weer de meegeleverde dataset; de bijgewerkte kopie blijft bewaard.
 
     Voorbeeld: passend data reset
     """
     from passend_cli import bijwerken
 
     if bijwerken.reset():
-        uitvoer.schrijf(
-            "De bijgewerkte dataset is verwijderd; de meegeleverde dataset is weer actief."
-        )
+        uitvoer.schrijf("De meegeleverde dataset is weer actief; de bijgewerkte kopie is "
+                        "bewaard als vorige.")
     else:
-        uitvoer.schrijf("Er was geen bijgewerkte dataset; de meegeleverde dataset is actief.")
+        uitvoer.schrijf("Er was geen bijgewerkte dataset actief; de meegeleverde dataset "
+                        "is actief.")

@@ -31,6 +31,26 @@ def contact(v: Samenwerkingsverband) -> list[tuple[str, str]]:
     ]
 
 
+# The reference dates by the words a reader knows.
+PEILDATA = {
+    "regio_indeling": "regio-indeling",
+    "namen_samenwerkingsverbanden": "namen van de samenwerkingsverbanden",
+    "gemeentelijke_indeling": "gemeentelijke indeling",
+    "postcodes_geonames": "postcodes (GeoNames)",
+    "woonplaatsen": "woonplaatsen",
+    "plaatsenlijst_wikipedia": "kernen en buurtschappen (plaatsenlijst)",
+    "herindelingen_tabel33": "herindelingen (RvIG Tabel 33)",
+    "contactgegevens": "contactgegevens",
+    "wijzigingen": "bekende wijzigingen",
+    "scholenlijst": "scholenlijst",
+    "koppeling_scholen_vo": "koppeling VO-scholen en samenwerkingsverbanden",
+}
+
+
+def peildatum_label(sleutel: str) -> str:
+    return PEILDATA.get(sleutel, sleutel.replace("_", " "))
+
+
 def datum(iso: str | None) -> str:
     """``2018-08-01`` as ``1 augustus 2018`` (``2016-10`` as ``oktober 2016``)."""
     if not iso:
@@ -215,7 +235,7 @@ def scholen(x: Verband, lijst: list, datum: str) -> None:
 
 
 def info(gegevens: dict[str, Any]) -> None:
-    herkomst = ("bijgewerkte kopie (passend data update)" if gegevens["herkomst"] == "gebruiker"
+    herkomst = ("bijgewerkte kopie (passend data update)" if gegevens["herkomst"] == "bijgewerkt"
                 else "meegeleverd bij het programma")
     regels = [
         f"Actieve dataset: {herkomst}",
@@ -225,7 +245,7 @@ def info(gegevens: dict[str, Any]) -> None:
         gegevens["omschrijving"],
         "",
         "Peildata:",
-        *(f"  {k.replace('_', ' ')}: {w}" for k, w in gegevens["referentiedata"].items()),
+        *(f"  {peildatum_label(k)}: {w}" for k, w in gegevens["referentiedata"].items()),
         "",
         "Aantallen:",
         *(f"  {k.replace('_', ' ')}: {w}" for k, w in gegevens["aantallen"].items()),

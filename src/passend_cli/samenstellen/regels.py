@@ -70,16 +70,20 @@ def gemeenten_zonder_dekking(
 def geldige_wijzigingen(
     wijzigingen: list[dict[str, str]], postcodes: dict[str, dict[str, str]], codes: set[str]
 ) -> list[dict[str, str]]:
-    """The known changes that still describe the areas: a change about a 2015 area
-    ("the regulation still counts the Hoeksche Waard to VO2810") is history once the
-    areas no longer put that SWV there. *codes*: the SWVs of the new dataset."""
+    """The known changes that still describe the areas. A change about part of a 2015
+    area ("the regulation still counts the Hoeksche Waard to VO2810") is history once the
+    areas no longer put that SWV in those gemeenten; a change about a whole SWV, once the
+    SWV has no area. *codes*: the SWVs of the new dataset."""
     per_gemeente: dict[str, set[str]] = defaultdict(set)
     for r in postcodes.values():
         per_gemeente[r["gemeente_code"]].update(r[s] for s in SECTOREN if r[s])
     uit = []
     for w in wijzigingen:
         swv = [c for c in w["swv"].split() if c in codes]
-        nog_geldig = any(c in per_gemeente[g] for g in w["gemeenten"].split() for c in swv)
-        if nog_geldig or (not w["swv"] and w["gemeenten"]):
+        if w["gemeenten"]:
+            geldig = any(c in per_gemeente[g] for g in w["gemeenten"].split() for c in swv)
+        else:
+            geldig = bool(swv)
+        if geldig:
             uit.append(dict(w, swv=" ".join(swv)))
     return uit

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -162,8 +163,11 @@ def schrijf(
     map_: Path,
     metadata: dict[str, Any],
     bronnen_md: str | None = None,
+    *,
+    duurzaam: bool = False,
 ) -> dict[str, Any]:
-    """Check and write *ds* into *map_*; returns the metadata written."""
+    """Check and write *ds* into *map_*; returns the metadata written. *duurzaam*: each
+    file reaches the disk before the call returns (for a copy about to be activated)."""
     controleer(ds)
     ds.zoekindex = maak_zoekindex(ds)
     ds.schoolindex = maak_schoolindex(ds.scholen)
@@ -176,8 +180,9 @@ def schrijf(
             continue
         data = csv_tekst(getattr(ds, stam), kolommen).encode("utf-8")
         naam = formaat.bestandsnaam(stam)
-        (map_ / naam).write_bytes(data)
-        bestanden[naam] = {"rijen": len(getattr(ds, stam)), "sha256": formaat.sha256(data)}
+        _schrijf(map_ / naam, data, duurzaam)
+        bestanden[naam] = {"rijen": len(getattr(ds, stam)), "bytes": len(data),
+                           "sha256": formaat.sha256(data)}
     meta = {
         "formaat": formaat.FORMAAT_VERSIE,
         **metadata,
@@ -185,7 +190,16 @@ def schrijf(
         "bestanden": bestanden,
     }
     tekst = json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    (map_ / formaat.METADATA).write_text(tekst, encoding="utf-8")
     if bronnen_md is not None:
-        (map_ / "SOURCES.md").write_text(bronnen_md, encoding="utf-8")
+        _schrijf(map_ / "SOURCES.md", bronnen_md.encode("utf-8"), duurzaam)
+    # Last: a folder with metadata is complete.
+    _schrijf(map_ / formaat.METADATA, tekst.encode("utf-8"), duurzaam)
     return meta
+
+
+def _schrijf(pad: Path, data: bytes, duurzaam: bool) -> None:
+    with open(pad, "wb") as f:
+        f.write(data)
+        if duurzaam:
+            f.flush()
+            os.fsync(f.fileno())
