@@ -486,6 +486,9 @@ def test_scholen_uit_de_lijsten_van_duo_en_de_koppeling_van_rio(duo_map, scenari
     assert (globe.swv, globe.herkomst_swv) == (s.rio_anders[1], "rio")  # RIO beats the PC4
     assert r.verschillen.scholen_erbij == 1 and r.verschillen.scholen_weg == 1
     assert ds.metadata["aantallen"]["scholen"] == len(s.scholen)
+    rijen = list(csv.DictReader((r.map / "scholen.csv").read_text("utf-8").splitlines()))
+    assert all(rij["swv"] or rij["reden"] for rij in rijen)  # an SWV, or why none
+    assert sum(not rij["swv"] for rij in rijen) <= 0.01 * len(rijen)
 
 
 def test_verversen_met_ongewijzigde_gebieden_geeft_de_bundel_terug(tmp_path, scenario):
@@ -1077,6 +1080,16 @@ def test_cli_import_status_zoek_en_reset(duo_map, scenario):
     assert "bijgewerkt" in _passend("--version").stdout
     tekst = _passend("data", "status").stdout
     assert "Actieve dataset: bijgewerkte kopie" in tekst
+
+    toon = _passend("toon", scenario.bezoek).stdout
+    assert "website:         https://www.test-een.nl" in toon
+    assert "contactgegevens: DUO (RIO), peildatum" in toon
+    assert "Officieel contactadres van Stichting Test 1 (RIO)." in toon
+    assert "zekerheid naam:  de naam komt van DUO (RIO)" in toon
+    assert "bronnen:         https://onderwijsdata.duo.nl/dataset/" in toon
+    school = json.loads(_passend("zoek", "--json", scenario.globe["code"]).stdout)
+    assert [s["code"] for s in school["resultaten"][0]["samenwerkingsverbanden"]] == [
+        scenario.rio_anders[1]]
 
     verhuisd = json.loads(_passend("zoek", "--json", scenario.verhuisd).stdout)
     po = [s["code"] for s in verhuisd["resultaten"][0]["samenwerkingsverbanden"]

@@ -37,7 +37,7 @@ class Samenwerkingsverband(NamedTuple):
     plaats: str
     email: str
     telefoon: str
-    bewijs: str  # how sure the name is: "code_on_page", "region_match" or ""
+    bewijs: str  # how sure the name is: "code_on_page", "region_match", "duo" or ""
     bronnen: tuple[str, ...]  # URLs of the pages the facts come from
     contact_bron: str  # "webpagina's" or "DUO"; "" when no contact fact is known
     contact_datum: str  # when the contact block was gathered (ISO date)

@@ -174,6 +174,11 @@ def _bronnen_md(peildatum: date, bijgewerkt: dict[str, bool]) -> str:
         f"Gemaakt door `passend data update` of `passend data import` op {peildatum}, uit\n"
         "de open onderwijsdata van DUO (dataset RIO en de adressen van de scholen,\n"
         "https://onderwijsdata.duo.nl/):\n\n" + "\n".join(delen) + "\n\n"
+        "Een samenwerkingsverband met een naam van DUO heeft `bewijs` `duo`. Waar RIO een\n"
+        "officieel contactadres geeft (samenwerkingsverband → bevoegd gezag met een\n"
+        "hiërarchische relatie → onderwijsbestuur → contactadres ALGEMEEN), zijn website,\n"
+        "e-mail, telefoon en adres daarvan, met `contact_bron` `DUO` en de peildatum als\n"
+        "`contact_datum`; de andere houden de contactgegevens van de meegeleverde dataset.\n"
         "Al het andere komt uit de meegeleverde dataset, waarvan de bronnen hieronder staan.\n\n"
     )
     try:

@@ -21,7 +21,7 @@ from passend_cli.fouten import DataFout, OngeldigeInvoer, oorzaak
 
 _DUO = "https://onderwijsdata.duo.nl/dataset/"
 # The RIO dataset; ``passend data update --bron`` replaces this as the base.
-DUO_BASIS = _DUO + "c416acd1-e083-4ec6-9203-3b20f98fe143/resource/"
+DUO_BASIS = duo.RIO_DATASET + "/resource/"
 
 
 class Bestand(NamedTuple):

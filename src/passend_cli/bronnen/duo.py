@@ -21,6 +21,8 @@ from typing import NamedTuple
 from passend_cli.fouten import DataFout, oorzaak
 from passend_cli.normaliseer import lees_swv_code
 
+# DUO's page of the RIO dataset, where all the files below are published.
+RIO_DATASET = "https://onderwijsdata.duo.nl/dataset/c416acd1-e083-4ec6-9203-3b20f98fe143"
 REGIO = "regio_erkende_samenwerkingen.csv"
 NAMEN = "samenwerkingserkenningen.csv"
 RELATIES_BEVOEGD_GEZAG = "relaties_bevoegdgezagerkenningen_samenwerkingserkenningen.csv"

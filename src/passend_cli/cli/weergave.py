@@ -149,6 +149,7 @@ def _toon_velden(x: Verband) -> list[tuple[str, str]]:
     bewijs = {
         "code_on_page": "de code staat op een bronpagina",
         "region_match": "naam en gebied passen bij de code (de code zelf staat niet op de pagina)",
+        "duo": "de naam komt van DUO (RIO)",
     }.get(v.bewijs, "geen bron gevonden die een naam bij deze code geeft")
     o = x.opvolger
     return [

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from passend_cli import formaat
-from passend_cli.bronnen.duo import NAMEN, REGIO, Contact
+from passend_cli.bronnen.duo import NAMEN, REGIO, RIO_DATASET, Contact
 from passend_cli.bronnen.scholen import Vestiging
 from passend_cli.fouten import DataFout, getal
 from passend_cli.normaliseer import normaliseer
@@ -191,7 +191,7 @@ def _verbanden(
         if blok is not None:
             rij.update(website=blok.website, email=blok.email, telefoon=blok.telefoon,
                        straat=blok.straat, postcode=blok.postcode, plaats=blok.plaats,
-                       contact_bron="DUO", contact_datum=dag,
+                       contact_bron="DUO", contact_datum=dag, bronnen=RIO_DATASET,
                        opmerking=f"Officieel contactadres van {blok.bestuur} (RIO)."
                        if blok.bestuur else "")
         uit.append(rij)
