@@ -1,5 +1,5 @@
 """Regenerate the bundled dataset (developers only):
-``python -m passend_cli.bouw --sources ../shared/sources --out data``."""
+``python -m passend_cli.bouw --sources ../shared/sources --out src/passend_cli/data``."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ METADATA = {
 BRONNEN_MD = """\
 # Bronnen van de gebundelde dataset
 
-Deze map wordt gemaakt door `python -m passend_cli.bouw --sources ../shared/sources --out data`.
+Deze map wordt gemaakt door `python -m passend_cli.bouw --sources ../shared/sources --out src/passend_cli/data`.
 Alle bestanden zijn UTF-8 CSV, gesorteerd; `metadata.json` geeft per bestand het aantal
 rijen en een SHA-256-controlesom. De feiten komen uit de bronnen hieronder; de bestanden
 zelf, hun indeling en alle teksten zijn van dit project.
@@ -180,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Bouw de gebundelde dataset uit de bronbestanden.",
     )
     parser.add_argument("--sources", type=Path, required=True, help="map met de bronnen")
-    parser.add_argument("--out", type=Path, required=True, help="doelmap (bijv. data)")
+    parser.add_argument("--out", type=Path, required=True,
+                        help="doelmap (bijv. src/passend_cli/data)")
     args = parser.parse_args(argv)
     if not args.sources.is_dir():
         print(f"Bronmap {args.sources} bestaat niet.", file=sys.stderr)
