@@ -131,7 +131,8 @@ class Dataset:
     def verbanden(self) -> dict[str, Samenwerkingsverband]:
         return self._lees(lambda: {
             r[0]: Samenwerkingsverband(
-                *r[:3], _lijst(r[3], ";"), *r[4:11], tuple(r[11].split()), *r[12:])
+                r[0], r[1], r[2], _lijst(r[3], ";"), r[4], r[5], r[6], r[7], r[8], r[9],
+                r[10], tuple(r[11].split()), r[12], r[13], r[14])
             for r in self._rijen("samenwerkingsverbanden")
         })
 

@@ -129,10 +129,10 @@ def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Result
     adres = lees_adres(zoekterm)
     if adres and adres.postcode in ds.postcodes:
         return [_adres(ds, adres.postcode, adres.plaats)]
-    if code := lees_schoolcode(zoekterm):
+    if schoolcode := lees_schoolcode(zoekterm):
         from passend_cli.scholen import school_per_code
 
-        return [resultaten.school(ds, s, 100.0) for s in school_per_code(code)]
+        return [resultaten.school(ds, s, 100.0) for s in school_per_code(schoolcode)]
     return None
 
 

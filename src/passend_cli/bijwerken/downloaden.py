@@ -74,7 +74,7 @@ def bronadressen(bron: str | None) -> dict[str, str]:
 
         try:
             delen = urlsplit(bron)
-            goed = delen.scheme.lower() in ("http", "https") and delen.hostname
+            goed = delen.scheme.lower() in ("http", "https") and bool(delen.hostname)
             goed = goed and delen.port != 0 and not any(c.isspace() or c < " " for c in bron)
         except ValueError:  # a malformed port or IPv6 address
             goed = False

@@ -48,10 +48,12 @@ def verschillen(oud: dataset.Dataset, nieuw: dataset.Dataset) -> Verschillen:
     gemeenten = set()
     for pc in sorted(oud.postcodes.keys() | nieuw.postcodes.keys()):
         o, n = oud.postcodes.get(pc), nieuw.postcodes.get(pc)
+        hier = n or o  # the PC4 comes from one of the two, so one of them has it
+        assert hier is not None
         for sector in SECTOREN:
             a, b = (o.swv(sector) if o else ""), (n.swv(sector) if n else "")
             if a != b:
-                gemeenten.add((n or o).gemeente_code)
+                gemeenten.add(hier.gemeente_code)
                 if o is not None:
                     v.verplaatst.append((pc, sector, a, b))
 

@@ -196,8 +196,8 @@ def toon(x: Verband) -> None:
         titel = Text(x.verband.weergavenaam, style="bold")
         uit.print(Panel(kop, title=titel, border_style="cyan"))
         uit.print(gemeenten)
-        for w in x.wijzigingen:
-            uit.print(Text(wijzigingsregel(w)))
+        for wijziging in x.wijzigingen:
+            uit.print(Text(wijzigingsregel(wijziging)))
         uit.print(f"Kaart: passend kaart {x.verband.code}")
         return
     regels = [x.verband.weergavenaam, ""]

@@ -204,5 +204,5 @@ def laad_geometrie() -> Geometrie:
         return lees_geometrie(pad.read_bytes())
     from importlib import resources  # the package loaded some other way (a zip file)
 
-    bestand = resources.files("passend_cli").joinpath("data", BESTANDSNAAM)
+    bestand = resources.files("passend_cli").joinpath("data").joinpath(BESTANDSNAAM)
     return lees_geometrie(bestand.read_bytes())

@@ -134,6 +134,7 @@ class GequootLezer:
 
     def _bron(self) -> Iterator[str]:
         terug, ruw, lijnen = self._terug, self._ruw, self._lijnen
+        regel: str | None
         while True:
             if terug:
                 regel = terug.pop()
@@ -202,8 +203,10 @@ class Uitvoer:
             stroom = sys.stdout
             try:
                 stroom.flush()
-                stroom.reconfigure(encoding="utf-8", newline="")  # type: ignore[attr-defined]
-            except (AttributeError, ValueError, io.UnsupportedOperation):
+                # Only a text wrapper can change its encoding; a stand-in stream keeps its own.
+                if isinstance(stroom, io.TextIOWrapper):
+                    stroom.reconfigure(encoding="utf-8", newline="")
+            except (ValueError, io.UnsupportedOperation):
                 pass
             self.stroom = stroom
             return stroom

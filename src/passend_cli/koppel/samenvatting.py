@@ -49,16 +49,16 @@ class Samenvatting:
                 f"met | gescheiden): {getal(self.meervoudig)} {_rijen(self.meervoudig)}."
             )
         if self.niet_gekoppeld:
-            delen = []
+            redenen = []
             if self.leeg:
-                delen.append(f"leeg {getal(self.leeg)}")
+                redenen.append(f"leeg {getal(self.leeg)}")
             if self.meerduidig:
-                delen.append(f"naam van meer dan één plaats {getal(self.meerduidig)}")
+                redenen.append(f"naam van meer dan één plaats {getal(self.meerduidig)}")
             if self.niet_gevonden:
-                delen.append(f"niet gevonden {getal(self.niet_gevonden)}")
+                redenen.append(f"niet gevonden {getal(self.niet_gevonden)}")
             if self.zonder_swv:
-                delen.append(f"zonder samenwerkingsverband {getal(self.zonder_swv)}")
-            zin = f"Niet gekoppeld: {getal(self.niet_gekoppeld)} ({', '.join(delen)})"
+                redenen.append(f"zonder samenwerkingsverband {getal(self.zonder_swv)}")
+            zin = f"Niet gekoppeld: {getal(self.niet_gekoppeld)} ({', '.join(redenen)})"
             # Only worth listing when a value recurs, or when there are only a few.
             if self.vaakst_onbekend and (
                     self.vaakst_onbekend[0][1] > 1

@@ -140,7 +140,7 @@ def rol_door(naam: str, opgeheven: dict[str, Opheffing], namen: Namen) -> list[s
     gezien = set()
     huidige = [naam]
     while any(n in opgeheven for n in huidige):
-        volgende = []
+        volgende: list[str] = []
         for n in huidige:
             if n in gezien:
                 raise BouwFout(f"kringverwijzing in herindelingen bij {n!r}")

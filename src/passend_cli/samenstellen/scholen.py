@@ -76,8 +76,8 @@ def maak_scholen(
     gemeente = _Gemeenten(basis)
     # Institutions whose linked locations were all in a national SWV in 2015.
     per_brin: dict[str, set[str]] = defaultdict(set)
-    for code, swv in koppeling_2015.items():
-        per_brin[code[:4]].add(swv)
+    for vestiging, swv in koppeling_2015.items():
+        per_brin[vestiging[:4]].add(swv)
     landelijke_brin = {
         brin: next(iter(codes)) for brin, codes in per_brin.items()
         if len(codes) == 1 and _LANDELIJK.fullmatch(next(iter(codes)))

@@ -103,13 +103,14 @@ def _officieel(
     for sleutel, rijen in per_naam.items():
         groepen: list[tuple[list[str], set[str]]] = []  # (gemeenten, PC4s)
         for _, code in rijen:
-            pcs = set(geo.get((sleutel, code)) or geo_basis.get((basisnaam(sleutel), code), ()))
-            samen = [g for g in groepen if g[1] & pcs]
+            pcs = set(geo.get((sleutel, code)) or geo_basis.get((basisnaam(sleutel), code))
+                      or ())
+            samen = [groep for groep in groepen if groep[1] & pcs]
             gemeenten, alle = [code], pcs
-            for g in samen:
-                groepen.remove(g)
-                gemeenten += g[0]
-                alle |= g[1]
+            for groep in samen:
+                groepen.remove(groep)
+                gemeenten += groep[0]
+                alle |= groep[1]
             groepen.append((gemeenten, alle))
         naam = rijen[0][0]
         for gemeenten, pcs in groepen:
