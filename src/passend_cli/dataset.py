@@ -61,7 +61,22 @@ class Dataset:
     """All records of one dataset, with the indices that lookups need.
 
     Each table is parsed on first access: a postcode lookup never reads the
-    woonplaatsen, and start-up stays well below the cost of importing Typer."""
+    woonplaatsen, and start-up stays well below the cost of importing Typer.
+
+    :meth:`actief` is the dataset every answer uses by default; :meth:`meegeleverd`
+    pins the bundled one, for answers that must not change when the user refreshes."""
+
+    @classmethod
+    def actief(cls) -> Dataset:
+        """The active dataset: the user's refreshed copy (``passend data update``) when
+        it is there and intact, otherwise the bundled one. Loaded once per process."""
+        return laad()
+
+    @classmethod
+    def meegeleverd(cls) -> Dataset:
+        """The dataset bundled with the package, whatever the user refreshed. Loaded
+        once per process."""
+        return _meegeleverd()
 
     def __init__(
         self, bron: Any, herkomst: str, waarschuwing: str | None = None, *,
@@ -284,8 +299,7 @@ class Dataset:
         successor followed by *v* as history."""
         if wijziging is None:
             return [Dekking(v, postcodes)]
-        opvolger = Opvolger(wijziging.opvolger_naam, wijziging.opvolger_code,
-                            wijziging.datum, wijziging.bron)
+        opvolger = Opvolger.van(wijziging)
         nieuw = self.verbanden.get(wijziging.opvolger_code) or self._opvolger_zonder_code(
             wijziging, v.sector)
         return [Dekking(nieuw, postcodes), Dekking(v, postcodes, False, opvolger)]
@@ -369,6 +383,11 @@ def _lijst(tekst: str, scheiding: str) -> tuple[str, ...]:
 
 
 # --- where the data lives ------------------------------------------------------------
+
+
+@cache
+def _meegeleverd() -> Dataset:
+    return Dataset(opslag.gebundelde_map(), "meegeleverd")
 
 
 @cache

@@ -3,13 +3,19 @@
 Records are NamedTuples: thousands are made at start-up, a tuple is the cheapest
 immutable record Python builds, and defining a dataclass would cost start-up time on
 every run of ``passend zoek``. The JSON of the CLI and the Python API both come from
-the ``als_json`` methods here, so every command shows an SWV the same way.
+the ``als_json`` methods here, so every command shows an SWV the same way; ``als_dict``
+is the same method under the name the Python API documents.
+
+The records the Python API returns (:class:`Uitkomst`, :class:`Resultaat`,
+:class:`Dekking`, :class:`Verband`) also read like their JSON: ``d.code``, ``d.naam``,
+``d.adres.plaats``, ``d.actueel`` hold what ``d.als_dict()`` holds under those keys, with
+None where a fact is unknown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 SECTOREN = ("PO", "VO")
 # The one threshold of certainty for a name match: results scoring below it (every typo
@@ -24,6 +30,25 @@ class Gemeente(NamedTuple):
 
     def als_json(self) -> dict[str, Any]:
         return {"code": self.code, "naam": self.naam, "provincie": self.provincie}
+
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
+
+
+class Adres(NamedTuple):
+    """A postal address; None where no source gives a part."""
+
+    straat: str | None
+    postcode: str | None
+    plaats: str | None
+
+    def als_json(self) -> dict[str, str | None]:
+        return {"straat": self.straat, "postcode": self.postcode, "plaats": self.plaats}
+
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
 
 
 class Samenwerkingsverband(NamedTuple):
@@ -53,6 +78,10 @@ class Samenwerkingsverband(NamedTuple):
         """The known name, or a neutral description where no source gave one."""
         return self.naam or f"Samenwerkingsverband {self.regiocode}"
 
+    @property
+    def adres(self) -> Adres:
+        return Adres(self.straat or None, self.postcode or None, self.plaats or None)
+
     def als_json(self) -> dict[str, Any]:
         """The contract's SWV object; unknown fields are null, never invented."""
         return {
@@ -62,15 +91,72 @@ class Samenwerkingsverband(NamedTuple):
             "website": self.website or None,
             "email": self.email or None,
             "telefoon": self.telefoon or None,
-            "adres": {
-                "straat": self.straat or None,
-                "postcode": self.postcode or None,
-                "plaats": self.plaats or None,
-            },
+            "adres": self.adres.als_json(),
             "contact_bron": self.contact_bron or None,
             "contact_datum": self.contact_datum or None,
             "opmerking": self.opmerking or None,
         }
+
+
+class _HeeftVerband(Protocol):
+    @property
+    def verband(self) -> Samenwerkingsverband: ...
+
+
+class _Verbandvelden:
+    """The SWV's own fields as its JSON shows them (None where unknown), for a record
+    that holds the SWV in ``verband``: what a caller of the Python API reads."""
+
+    __slots__ = ()
+
+    @property
+    def code(self: _HeeftVerband) -> str | None:
+        """``PO2707``; None for a successor no source gives a code for."""
+        return self.verband.code or None
+
+    @property
+    def sector(self: _HeeftVerband) -> str:
+        """``PO`` or ``VO``."""
+        return self.verband.sector
+
+    @property
+    def naam(self: _HeeftVerband) -> str | None:
+        return self.verband.naam or None
+
+    @property
+    def regiocode(self: _HeeftVerband) -> str:
+        """The code as it is usually written: ``PO 27-07``."""
+        return self.verband.regiocode
+
+    @property
+    def website(self: _HeeftVerband) -> str | None:
+        return self.verband.website or None
+
+    @property
+    def email(self: _HeeftVerband) -> str | None:
+        return self.verband.email or None
+
+    @property
+    def telefoon(self: _HeeftVerband) -> str | None:
+        return self.verband.telefoon or None
+
+    @property
+    def adres(self: _HeeftVerband) -> Adres:
+        return self.verband.adres
+
+    @property
+    def contact_bron(self: _HeeftVerband) -> str | None:
+        """Where the contact facts come from: ``webpagina's`` or ``DUO``."""
+        return self.verband.contact_bron or None
+
+    @property
+    def contact_datum(self: _HeeftVerband) -> str | None:
+        return self.verband.contact_datum or None
+
+    @property
+    def opmerking(self: _HeeftVerband) -> str | None:
+        """A Dutch note that qualifies the contact facts."""
+        return self.verband.opmerking or None
 
 
 class Postcode(NamedTuple):
@@ -120,6 +206,10 @@ class Wijziging(NamedTuple):
     def als_json(self) -> dict[str, Any]:
         return {"datum": self.datum or None, "soort": self.soort, "tekst": self.tekst,
                 "bron": self.bron or None}
+
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
 
 
 SCHOOLSOORTEN = {
@@ -174,6 +264,10 @@ class School(NamedTuple):
             "reden_geen_samenwerkingsverband": self.reden or None,
         }
 
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
+
 
 def _met_postcodes(uit: dict[str, Any], postcodes: tuple[str, ...] | None) -> dict[str, Any]:
     """*uit* with the PC4s of a partial area; null means the whole place."""
@@ -185,23 +279,36 @@ class Opvolger(NamedTuple):
     """Who serves an area in place of the SWV the regulation named there."""
 
     naam: str
-    code: str  # "" when no source gives its code
-    sinds: str  # "2018-08-01"; "" when unknown
-    bron: str
+    code: str | None  # None when no source gives its code
+    sinds: str | None  # "2018-08-01"; None when unknown
+    bron: str | None
+
+    @classmethod
+    def van(cls, w: Wijziging) -> Opvolger:
+        """The successor a recorded change of kind ``opvolger`` names."""
+        return cls(w.opvolger_naam, w.opvolger_code or None, w.datum or None, w.bron or None)
 
     def als_json(self) -> dict[str, Any]:
-        return {"naam": self.naam, "code": self.code or None, "sinds": self.sinds or None,
-                "bron": self.bron or None}
+        return {"naam": self.naam, "code": self.code, "sinds": self.sinds, "bron": self.bron}
+
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
 
 
-class Dekking(NamedTuple):
-    """One SWV serving (part of) a place; ``postcodes`` is None when it serves all of it.
-    A superseded one (``actueel`` False) names its ``opvolger``."""
-
+class _Dekking(NamedTuple):
     verband: Samenwerkingsverband
     postcodes: tuple[str, ...] | None
     actueel: bool = True
     opvolger: Opvolger | None = None
+
+
+class Dekking(_Dekking, _Verbandvelden):
+    """One SWV serving (part of) a place: an entry of ``samenwerkingsverbanden``.
+    ``postcodes`` is None when it serves all of the place, else the PC4s it serves.
+    A superseded one (``actueel`` False) names its ``opvolger``."""
+
+    __slots__ = ()
 
     def als_json(self) -> dict[str, Any]:
         uit = _met_postcodes(self.verband.als_json(), self.postcodes)
@@ -210,9 +317,15 @@ class Dekking(NamedTuple):
             uit["opvolger"] = self.opvolger.als_json()
         return uit
 
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
+
 
 class Resultaat(NamedTuple):
-    """One answer of ``zoek``."""
+    """One answer of ``zoek``: ``soort``, ``naam``, ``score`` (``als_dict`` rounds it to
+    one decimal), ``toelichting``, ``gemeente`` and ``samenwerkingsverbanden`` read as in
+    the JSON; ``als_dict()["opmerkingen"]`` also holds the sentence in ``elders``."""
 
     soort: str  # gemeente, woonplaats, voormalige gemeente, postcode, samenwerkingsverband
     naam: str
@@ -233,6 +346,12 @@ class Resultaat(NamedTuple):
     school: School | None = None
     scholenlijst: str = ""
 
+    @property
+    def samenwerkingsverbanden(self) -> list[Dekking]:
+        """The PO and VO SWVs that serve it, PO first; a current one before a
+        superseded one."""
+        return list(self.dekking)
+
     def als_json(self) -> dict[str, Any]:
         return {
             "soort": self.soort,
@@ -246,6 +365,10 @@ class Resultaat(NamedTuple):
             **({"school": self.school.als_json(), "scholenlijst": self.scholenlijst}
                if self.school else {}),
         }
+
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
 
 
 class Uitkomst(NamedTuple):
@@ -269,6 +392,10 @@ class Uitkomst(NamedTuple):
             "resultaten": [r.als_json() for r in self.resultaten],
         }
 
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
+
 
 class GemeenteDeel(NamedTuple):
     """A gemeente (partly) served by an SWV; ``postcodes`` None means all of it."""
@@ -276,18 +403,47 @@ class GemeenteDeel(NamedTuple):
     gemeente: Gemeente
     postcodes: tuple[str, ...] | None
 
+    @property
+    def code(self) -> str:
+        return self.gemeente.code
+
+    @property
+    def naam(self) -> str:
+        return self.gemeente.naam
+
+    @property
+    def provincie(self) -> str:
+        return self.gemeente.provincie
+
     def als_json(self) -> dict[str, Any]:
         return _met_postcodes(self.gemeente.als_json(), self.postcodes)
 
+    def als_dict(self) -> dict[str, Any]:
+        """Its JSON object, as ``--json`` writes it."""
+        return self.als_json()
 
-class Verband(NamedTuple):
-    """An SWV as a whole: its record, the gemeenten it serves and known changes."""
 
+class _Verband(NamedTuple):
     verband: Samenwerkingsverband
     gemeenten: list[GemeenteDeel]  # largest share first
     wijzigingen: list[Wijziging]
     aantal_scholen: int = 0  # school locations in the school list that belong to it
     opvolger: Opvolger | None = None  # who took over the whole SWV, if anyone did
+
+
+class Verband(_Verband, _Verbandvelden):
+    """An SWV as a whole: its record, the gemeenten it serves (largest share first),
+    known changes, its number of schools, and who took it over, if anyone did."""
+
+    __slots__ = ()
+
+    @property
+    def actueel(self) -> bool:
+        return self.opvolger is None
+
+    @property
+    def aantal_gemeenten(self) -> int:
+        return len(self.gemeenten)
 
     @property
     def provincies(self) -> list[str]:
@@ -323,3 +479,7 @@ class Verband(NamedTuple):
             }
         )
         return uit
+
+    def als_dict(self, *, volledig: bool = True) -> dict[str, Any]:
+        """Its JSON object (``toon --json``; ``volledig=False``: an entry of ``lijst --json``)."""
+        return self.als_json(volledig=volledig)

@@ -102,7 +102,7 @@ def school(ds: Dataset, s: School, score: float) -> Resultaat:
     dekking = ds.dekking_verband(ds.verbanden[s.swv], None, ds.opvolging(
         s.swv, s.gemeente_code)) if s.swv in ds.verbanden else []
     pc4 = s.postcode[:4]
-    return Resultaat("school", s.naam, score, scholen.toelichting(s),
+    return Resultaat("school", s.naam, score, scholen.toelichting(s, ds),
                      ds.gemeenten.get(s.gemeente_code), dekking,
                      _wijzigingen(ds, [s.gemeente_code], dekking),
                      None, [scholen.opmerking(s)], pc4s=(pc4,) if pc4 in ds.postcodes else (),

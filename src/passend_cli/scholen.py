@@ -57,7 +57,7 @@ class Schooltreffer(NamedTuple):
 
 
 
-def school_per_code(code: str) -> list[School]:
+def school_per_code(code: str, ds: Dataset | None = None) -> list[School]:
     """The school with a six-character location code, or every location of a
     four-character institution code; [] when there is none. Raises OngeldigeInvoer
     for text that is no such code."""
@@ -66,7 +66,7 @@ def school_per_code(code: str) -> list[School]:
         raise OngeldigeInvoer(
             f"'{str(code)[:20]}' is geen schoolcode (zoals 16NG00, of 16NG voor alle vestigingen)."
         )
-    return _per_code(laad(), gelezen)
+    return _per_code(laad() if ds is None else ds, gelezen)
 
 
 def _per_code(ds: Dataset, code: str) -> list[School]:
@@ -84,18 +84,18 @@ def _per_code(ds: Dataset, code: str) -> list[School]:
 # --- lists --------------------------------------------------------------------------------
 
 
-def scholen_van(swv_code: str) -> list[School]:
+def scholen_van(swv_code: str, ds: Dataset | None = None) -> list[School]:
     """The schools that belong to an SWV (code as ``PO2707``), by place and name."""
-    ds = laad()
+    ds = laad() if ds is None else ds
     code = str(swv_code).replace(" ", "").upper()
     scholen = [ds.school(i) for i, swv in enumerate(_swv_kolom(ds)) if swv == code]
     return sorted(scholen, key=lambda s: (normaliseer(_plaatsnaam(ds, s)), normaliseer(s.naam),
                                           s.code))
 
 
-def aantal_scholen() -> dict[str, int]:
+def aantal_scholen(ds: Dataset | None = None) -> dict[str, int]:
     """SWV code -> the number of schools that belong to it."""
-    return dict(Counter(swv for swv in _swv_kolom(laad()) if swv))
+    return dict(Counter(swv for swv in _swv_kolom(laad() if ds is None else ds) if swv))
 
 
 def _swv_kolom(ds: Dataset) -> list[str]:
@@ -104,9 +104,9 @@ def _swv_kolom(ds: Dataset) -> list[str]:
     return [regel.rsplit(",", 3)[1] for regel in ds.schoolregels]
 
 
-def scholenlijst() -> str:
+def scholenlijst(ds: Dataset | None = None) -> str:
     """The reference date of the school list, to show with every school ("ca. 2020")."""
-    return laad().scholenlijst
+    return (laad() if ds is None else ds).scholenlijst
 
 
 # --- how a school is shown ---------------------------------------------------------------
@@ -116,10 +116,10 @@ def _plaatsnaam(ds: Dataset, s: School) -> str:
     return s.plaats or ds.gemeenten[s.gemeente_code].naam
 
 
-def toelichting(school: School) -> str:
+def toelichting(school: School, ds: Dataset | None = None) -> str:
     """One line on what and where the school is, like the place results':
     ``basisschool in Haarlem, vestiging 16NG00``."""
-    ds = laad()
+    ds = laad() if ds is None else ds
     gemeente = ds.gemeenten[school.gemeente_code].naam
     if not school.plaats:
         waar = f"in de gemeente {gemeente}"
@@ -161,7 +161,9 @@ def opmerking(school: School) -> str:
 # --- search -------------------------------------------------------------------------------
 
 
-def zoek_school(tekst: str, *, limiet: int = 5, typfouten: bool = True) -> list[Schooltreffer]:
+def zoek_school(
+    tekst: str, *, limiet: int = 5, typfouten: bool = True, ds: Dataset | None = None
+) -> list[Schooltreffer]:
     """Schools for a name (with or without place) or a code, best first; [] when none.
 
     Equally good candidates all share the best score and are ``meerduidig``; ``gelijk``
@@ -170,7 +172,8 @@ def zoek_school(tekst: str, *, limiet: int = 5, typfouten: bool = True) -> list[
     exactly a place name gives []."""
     if not isinstance(tekst, str):
         raise OngeldigeInvoer("Geef een naam of code van een school op.")
-    return _zoek(laad(), tekst[: MAX_LENGTE * 2], max(1, limiet), typfouten)
+    return _zoek(laad() if ds is None else ds, tekst[: MAX_LENGTE * 2], max(1, limiet),
+                 typfouten)
 
 
 def _zoek(ds: Dataset, tekst: str, limiet: int, typfouten: bool) -> list[Schooltreffer]:

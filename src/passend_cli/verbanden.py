@@ -15,11 +15,11 @@ def verband(
 ) -> Verband:
     """*v* with the gemeenten it serves, largest share first (a gemeente it serves only
     in part lists those PC4s), and its number of schools."""
-    ds = ds or laad()
+    ds = laad() if ds is None else ds
     if scholen is None:
         from passend_cli.scholen import aantal_scholen
 
-        scholen = aantal_scholen()
+        scholen = aantal_scholen(ds)
     delen = []
     for code, pcs in ds.postcodes_per_verband.get(v.code, {}).items():
         alle = [p.postcode for p in ds.postcodes_per_gemeente[code] if p.swv(v.sector)]
@@ -29,7 +29,7 @@ def verband(
     delen.sort(key=lambda t: (-t[0], t[1].gemeente.naam))
     gemeenten = [d for _, d in delen]
     w = ds.opvolging(v.code)
-    opvolger = Opvolger(w.opvolger_naam, w.opvolger_code, w.datum, w.bron) if w else None
+    opvolger = Opvolger.van(w) if w else None
     return Verband(
         v, gemeenten, ds.wijzigingen_voor([d.gemeente.code for d in gemeenten], [v.code]),
         scholen.get(v.code, 0), opvolger,
@@ -68,14 +68,17 @@ def _dichtstbij(sleutel: str, namen: list[str], n: int = 3) -> list[str]:
     return [naam for _, _, naam in gevonden]
 
 
-def lijst(sector: str | None = None, provincie: str | None = None) -> list[Verband]:
-    """All SWVs, PO before VO, by code; optionally of one sector or province."""
+def lijst(
+    sector: str | None = None, provincie: str | None = None, ds: Dataset | None = None
+) -> list[Verband]:
+    """All SWVs, PO before VO, by code; optionally of one sector or province; from *ds*
+    (default: the active dataset)."""
     from passend_cli.scholen import aantal_scholen
 
-    ds = laad()
+    ds = laad() if ds is None else ds
     if provincie is not None:
         provincie = _provincie(provincie, ds)
-    scholen = aantal_scholen()
+    scholen = aantal_scholen(ds)
     uit = []
     for v in ds.verbanden.values():
         if sector and v.sector != sector.upper():

@@ -45,14 +45,16 @@ def _sleutel(zoekterm: str) -> str:
 
 
 def zoek(
-    zoekterm: str, *, limiet: int = 5, sector: str | None = None, typfouten: bool = True
+    zoekterm: str, *, limiet: int = 5, sector: str | None = None, typfouten: bool = True,
+    ds: Dataset | None = None,
 ) -> Uitkomst:
     """The answer to a query: results best first (the first is *the* answer, unless
     ``meerduidig``, when all candidates are listed). ``typfouten=False`` leaves out typo
-    corrections. Raises OngeldigeInvoer when the query holds nothing searchable."""
+    corrections. *ds*: the dataset to answer from (default: the active one). Raises
+    OngeldigeInvoer when the query holds nothing searchable."""
     sleutel = _sleutel(zoekterm)
     limiet = max(1, limiet)
-    ds = laad()
+    ds = laad() if ds is None else ds
     # A reading may add the number of candidates when it lists fewer (schools).
     gevonden, meerduidig, *meer = _lees(ds, zoekterm, sleutel, limiet, typfouten)
     if not meerduidig:
@@ -100,7 +102,8 @@ def _scholen(ds: Dataset, zoekterm: str, limiet: int) -> tuple[list[Resultaat], 
 
     if len(normaliseer(zoekterm)) < 3:
         return [], False, 0  # two letters name no school
-    treffers = zoek_school(zoekterm, limiet=max(limiet, MAX_KANDIDATEN), typfouten=False)
+    treffers = zoek_school(zoekterm, limiet=max(limiet, MAX_KANDIDATEN), typfouten=False,
+                           ds=ds)
     # Below the threshold are schools of that name elsewhere than the place asked for:
     # suggestions, not answers.
     treffers = [t for t in treffers if t.score >= MIN_SCORE]
@@ -132,7 +135,7 @@ def _codes_en_postcodes(ds: Dataset, zoekterm: str, sleutel: str) -> list[Result
     if schoolcode := lees_schoolcode(zoekterm):
         from passend_cli.scholen import school_per_code
 
-        return [resultaten.school(ds, s, 100.0) for s in school_per_code(schoolcode)]
+        return [resultaten.school(ds, s, 100.0) for s in school_per_code(schoolcode, ds)]
     return None
 
 
@@ -292,10 +295,11 @@ def suggesties(zoekterm: str, n: int = 3) -> list[str]:
     return uit
 
 
-def samenwerkingsverband(code_of_naam: str) -> Samenwerkingsverband:
-    """One SWV by code (any spelling) or name. Raises NietGevonden with suggestions
-    (the codes that serve a place, when a place name was given) otherwise."""
-    ds = laad()
+def samenwerkingsverband(code_of_naam: str, ds: Dataset | None = None) -> Samenwerkingsverband:
+    """One SWV by code (any spelling) or name, from *ds* (default: the active dataset).
+    Raises NietGevonden with suggestions (the codes that serve a place, when a place
+    name was given) otherwise."""
+    ds = laad() if ds is None else ds
     tekst = (code_of_naam if isinstance(code_of_naam, str) else "")[:200]
     sleutel = normaliseer(tekst)
     if not sleutel:
