@@ -40,6 +40,8 @@ PLAATSEN = [
     lambda x: ["thema", x],
     lambda x: ["thema", "--json", x],
     lambda x: ["info", x],
+    lambda x: ["data", "export", x],
+    lambda x: ["data", "export", "--json", x],
     lambda x: [x],
 ]
 

@@ -1,5 +1,6 @@
 """``passend data``: bring DUO's current data in (update, import), see which dataset
-is active (status), go back to the bundled one (reset)."""
+is active (status), go back to the bundled one (reset), write a lookup table out for
+other engines (export)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from typing import Annotated, Any
 import typer
 
 from passend_cli.cli import uitvoer
-from passend_cli.cli.basis import JsonOptie, PassendCommando, PassendGroep
-from passend_cli.fouten import PassendFout
+from passend_cli.cli.basis import CsvOptie, JsonOptie, PassendCommando, PassendGroep
+from passend_cli.fouten import OngeldigeInvoer, PassendFout, toonbaar
 
 data_app = typer.Typer(
     cls=PassendGroep,
     help=(
         "De gegevens bijwerken uit de open data van DUO (regio-indeling, namen, officiële "
-        "contactgegevens, scholen), of teruggaan naar de meegeleverde dataset.\n\n"
+        "contactgegevens, scholen), teruggaan naar de meegeleverde dataset, of een "
+        "opzoektabel exporteren.\n\n"
         "Voorbeeld: passend data update"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -162,3 +164,46 @@ def data_reset() -> None:
     else:
         uitvoer.schrijf("Er was geen bijgewerkte dataset actief; de meegeleverde dataset "
                         "is actief.")
+
+
+@data_app.command(cls=PassendCommando, name="export")
+def data_export(
+    tabel: Annotated[
+        str,
+        typer.Argument(metavar="TABEL", help="postcodes, gemeenten, woonplaatsen, "
+                                             "samenwerkingsverbanden of scholen."),
+    ],
+    uitvoerbestand: Annotated[
+        str, typer.Option("--uitvoer", "-o", metavar="BESTAND",
+                          help="Uitvoerbestand; - (standaard) is stdout.")
+    ] = "-",
+    json_: JsonOptie = False,
+    csv_: CsvOptie = False,
+    meegeleverd: Annotated[
+        bool, typer.Option("--meegeleverd",
+                           help="Neem de meegeleverde dataset, ook als er een bijgewerkte is.")
+    ] = False,
+) -> None:
+    """Schrijf een opzoektabel als CSV (standaard) of JSON, om in een ander programma te
+    koppelen (DuckDB, Spark, een database of spreadsheet).
+
+    Eén rij per postcode, gemeente, woonplaats, samenwerkingsverband of school; de kolommen
+    staan in de README. Uit de actieve dataset, of met --meegeleverd de meegeleverde.
+    Voorbeeld: passend data export postcodes -o postcodes.csv
+    """
+    from passend_cli import tabellen
+
+    if json_ and csv_:
+        raise OngeldigeInvoer("Kies --json of --csv, niet allebei.")
+    naam = tabellen.tabel_naam(tabel)  # an unknown table is reported before anything is read
+    if meegeleverd:
+        from passend_cli.dataset import Dataset
+
+        ds = Dataset.meegeleverd()
+    else:
+        from passend_cli.cli.app import actieve_dataset
+
+        ds = actieve_dataset()
+    n = tabellen.exporteer(naam, uitvoerbestand, formaat="json" if json_ else "csv", ds=ds)
+    if uitvoerbestand != "-":
+        uitvoer.melding(f"{n} rijen geschreven naar {toonbaar(uitvoerbestand, 80)}.")
