@@ -15,6 +15,8 @@ from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
+from passend_cli.cli import gebruiksfouten
+from passend_cli.cli.commando import NederlandsCommando, NederlandseGroep
 from passend_cli.cli.uitvoer import melding
 from passend_cli.fouten import LegeInvoer, PassendFout
 
@@ -28,30 +30,9 @@ EXIT_PIJP = 141
 # --- the one boundary where errors become messages and exit codes --------------------
 
 
-_ARGUMENTNAMEN = {"zoekterm": "zoekterm", "code_of_naam": "code of naam", "invoer": "invoerbestand"}
-
-
 def _nederlands(fout: Exception) -> str:
     """One Dutch sentence for a usage error of the argument parser."""
-    if isinstance(fout, ce.NoSuchOption):
-        zin = f"Onbekende optie: {fout.option_name}."
-        if fout.possibilities:
-            zin += f" Bedoelde u {' of '.join(sorted(fout.possibilities))}?"
-        return zin
-    if isinstance(fout, ce.MissingParameter):
-        naam = getattr(fout.param, "name", None) or "argument"
-        naam = _ARGUMENTNAMEN.get(naam, naam.replace("_", " "))
-        return f"Er ontbreekt een {naam}; zie --help voor een voorbeeld."
-    if isinstance(fout, ce.BadParameter):
-        naam = fout.param.opts[0] if fout.param and fout.param.opts else "de invoer"
-        return f"Ongeldige waarde voor {naam}: {fout.format_message().split(': ', 1)[-1]}"
-    if isinstance(fout, ce.BadOptionUsage):
-        return f"Optie {fout.option_name} wordt verkeerd gebruikt; zie --help."
-    if "extra argument" in fout.format_message().lower():
-        return "Te veel argumenten; zet een naam met spaties tussen aanhalingstekens."
-    if "no such command" in fout.format_message().lower():
-        return "Onbekend commando; 'passend --help' toont de commando's."
-    return f"Ongeldig gebruik; zie 'passend --help'. ({fout.format_message()})"
+    return gebruiksfouten.zin(fout)
 
 
 def _meld_fout(fout: PassendFout) -> None:
@@ -60,15 +41,6 @@ def _meld_fout(fout: PassendFout) -> None:
         melding("Bedoelde u: " + ", ".join(fout.suggesties) + "?")
     elif isinstance(fout, LegeInvoer) and fout.voorbeeld:
         melding(f"Bijvoorbeeld: {fout.voorbeeld}")
-
-
-def _voorbeeld(commando: Any) -> str | None:
-    """The first example in a command's help text ("Voorbeeld: passend zoek Haarlem")."""
-    for regel in (getattr(commando, "help", None) or "").splitlines():
-        kop, _, rest = regel.strip().partition(": ")
-        if kop in ("Voorbeeld", "Voorbeelden") and rest:
-            return rest.split(" · ")[0].strip()
-    return None
 
 
 # --- Dutch help --------------------------------------------------------------------------
@@ -108,13 +80,13 @@ class NederlandseContext(Context):
     formatter_class = NederlandseOpmaak
 
 
-class PassendCommando(TyperCommand):
-    """Every subcommand: Dutch help pages."""
+class PassendCommando(NederlandsCommando, TyperCommand):
+    """Every subcommand: Dutch help pages and usage errors (see :mod:`.commando`)."""
 
     context_class = NederlandseContext
 
 
-class PassendGroep(TyperGroup):
+class PassendGroep(NederlandseGroep, TyperGroup):
     """Runs every command inside one boundary: library errors, usage errors, Ctrl-C
     and a closed pipe become a Dutch sentence on stderr and the contract's exit code.
     Doing it here, not in ``main``, means the CliRunner tests see the same behaviour."""
@@ -161,7 +133,7 @@ class PassendGroep(TyperGroup):
         except LegeInvoer as fout:
             # The library says what is missing; the example is the command's own.
             commando = self.get_command(ctx, ctx.invoked_subcommand or "")
-            fout.voorbeeld = _voorbeeld(commando)
+            fout.voorbeeld = gebruiksfouten.voorbeeld(commando)
             raise
         except BrokenPipeError:
             raise typer.Exit(_stil_na_gesloten_pijp()) from None
