@@ -132,7 +132,8 @@ def test_elke_fout_is_een_nederlandse_zin_met_exitcode_2(args):
         (["toon"], "Er ontbreekt een code of naam, bijvoorbeeld: passend toon VO2705"),
         (["data", "import"], "Er ontbreekt de map met de DUO-bestanden, bijvoorbeeld: "
                              "passend data import ~/Downloads/duo"),
-        (["zoek", "Haarlem", "--limiet"], "Na --limiet hoort een waarde: --limiet N."),
+        (["zoek", "Haarlem", "--limiet"], "Na --limiet hoort een waarde: --limiet AANTAL."),
+        (["lijst", "-s"], "Na -s hoort een waarde: -s po|vo."),
         (["zoek", "--json=ja", "Haarlem"],
          "De optie --json neemt geen waarde; schrijf alleen --json."),
         (["info", "alles"], "'passend info' heeft geen argumenten; laat 'alles' weg."),

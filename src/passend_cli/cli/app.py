@@ -94,12 +94,12 @@ def zoek(
     ],
     sector: SectorOptie = None,
     limiet: Annotated[
-        int, typer.Option("--limiet", "-n", min=1, max=50, metavar="N",
-                          help="Aantal resultaten (1 tot 50).")
+        int, typer.Option("--limiet", "-n", min=1, max=50, metavar="AANTAL",
+                          help="Hoeveel resultaten hooguit.")
     ] = 5,
     json_: JsonOptie = False,
 ) -> None:
-    """Zoek het samenwerkingsverband (PO en VO) bij een plaats, postcode of code.
+    """Zoek de samenwerkingsverbanden bij een plaats, postcode of code.
 
     Voorbeelden: passend zoek Overveen · passend zoek 2051 AB · passend zoek "PO 27-07"
     """
@@ -126,7 +126,8 @@ def zoek(
 def lijst(
     sector: SectorOptie = None,
     provincie: Annotated[
-        str | None, typer.Option("--provincie", "-p", help="Alleen in deze provincie.")
+        str | None,
+        typer.Option("--provincie", "-p", metavar="NAAM", help="Alleen in deze provincie.")
     ] = None,
     json_: JsonOptie = False,
     csv_: CsvOptie = False,
@@ -166,7 +167,8 @@ def lijst(
 @app.command(cls=PassendCommando)
 def toon(
     code_of_naam: Annotated[
-        list[str], typer.Argument(help="Code (VO2705, 'po 27-07') of naam.")
+        list[str],
+        typer.Argument(metavar="CODE_OF_NAAM", help="Code (VO2705, 'po 27-07') of naam.")
     ],
     scholen: Annotated[
         bool, typer.Option("--scholen", help="Toon de scholen van dit samenwerkingsverband.")
@@ -174,7 +176,7 @@ def toon(
     json_: JsonOptie = False,
     csv_: CsvOptie = False,
 ) -> None:
-    """Toon één samenwerkingsverband volledig: contactgegevens en alle gemeenten.
+    """Toon één samenwerkingsverband: contactgegevens en alle gemeenten.
 
     Voorbeelden: passend toon VO2705 · passend toon PO2704 --scholen --csv
     """
@@ -245,19 +247,22 @@ def info(json_: JsonOptie = False) -> None:
 @app.command(cls=PassendCommando)
 def koppel(
     invoer: Annotated[
-        str, typer.Argument(help="CSV-bestand (komma of puntkomma), of - voor standaardinvoer.")
+        str,
+        typer.Argument(metavar="INVOER",
+                       help="CSV-bestand (komma of puntkomma), of - voor standaardinvoer.")
     ],
     kolom: Annotated[
         str | None,
-        typer.Option("--kolom", "-k",
+        typer.Option("--kolom", "-k", metavar="KOLOM",
                      help="Kolom met postcode, plaats of gemeente (anders herkend aan de kop)."),
     ] = None,
     uitvoerbestand: Annotated[
-        str, typer.Option("--uitvoer", "-o", help="Uitvoerbestand; - (standaard) is stdout.")
+        str, typer.Option("--uitvoer", "-o", metavar="BESTAND",
+                          help="Uitvoerbestand; - (standaard) is stdout.")
     ] = "-",
     sector: SectorOptie = None,
 ) -> None:
-    """Koppel elke rij van een CSV-bestand aan zijn PO- en VO-samenwerkingsverband.
+    """Zet bij elke rij van een CSV het PO- en VO-samenwerkingsverband.
 
     Voegt gemeente_code, gemeente, po_code, po_naam, vo_code, vo_naam, match_soort en
     match_score toe; alle kolommen en de volgorde blijven. Waar een plaats onder meer dan
@@ -284,11 +289,12 @@ def koppel(
 def thema(
     onderwerp: Annotated[
         list[str] | None,
-        typer.Argument(help="Onderwerp, bijvoorbeeld tlv, toezicht of 'wettelijke taken'."),
+        typer.Argument(metavar="ONDERWERP",
+                       help="Onderwerp, bijvoorbeeld tlv, toezicht of 'wettelijke taken'."),
     ] = None,
     json_: JsonOptie = False,
 ) -> None:
-    """Uitleg over passend onderwijs: zonder onderwerp de lijst van thema's.
+    """Uitleg over passend onderwijs: zonder onderwerp alle thema's.
 
     Voorbeelden: passend thema · passend thema tlv · passend thema "wettelijke taken"
     """

@@ -65,8 +65,6 @@ class NederlandseOpmaak(HelpFormatter):
     """Help pages with Dutch headings; texts are translated before they are wrapped."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        args = args.replace("[OPTIONS]", "[OPTIES]")
-        args = args.replace("COMMAND [ARGS]", "COMMANDO [ARGUMENTEN]")
         super().write_usage(prog, args, prefix="Gebruik: ")
 
     def section(self, name: str) -> Any:

@@ -1,19 +1,77 @@
-"""How every ``passend`` command parses its arguments, on top of typer's classes: the
-facts a Dutch usage error needs and click does not keep (the value that was refused, the
-words left over, the unknown command), see :mod:`.gebruiksfouten`.
+"""How every ``passend`` command describes and parses itself, on top of typer's classes.
+
+Help: one placeholder style (ZOEKTERM..., [ONDERWERP]..., --limiet AANTAL), the whole
+first sentence of a command in the list of commands (click cuts it at 45 characters),
+number ranges in words. Parsing: the facts a Dutch usage error needs and click does not
+keep (the value that was refused, the words left over, the unknown command), see
+:mod:`.gebruiksfouten`.
 """
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from typer._click import exceptions as ce
 
-from passend_cli.cli.gebruiksfouten import OnbekendCommando, TeVeelArgumenten
+from passend_cli.cli.gebruiksfouten import (
+    OnbekendCommando,
+    TeVeelArgumenten,
+    bereik,
+    plaatshouder,
+    standaard_plaatshouder,
+)
 
 
 class NederlandsCommando:
     """Mixin for a typer command or group (put it before typer's class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A parameter declared without a placeholder gets one in the same style, so a
+        # new option cannot bring typer's <str> or <po|vo> back.
+        for p in self.params:  # type: ignore[attr-defined]
+            if p.metavar is None and not getattr(p, "is_flag", False):
+                p.metavar = standaard_plaatshouder(p)
+
+    # --- help ---
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        stukken = ["[OPTIES]"]
+        stukken += [plaatshouder(p) for p in self.get_params(ctx)  # type: ignore[attr-defined]
+                    if p.param_type_name == "argument" and not getattr(p, "hidden", False)]
+        if hasattr(self, "commands"):
+            stukken.append("COMMANDO [ARGUMENTEN]...")
+        return stukken
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        argumenten, opties = [], []
+        for p in self.get_params(ctx):  # type: ignore[attr-defined]
+            regel = p.get_help_record(ctx)
+            if regel is None:
+                continue
+            naam, tekst = regel
+            if p.param_type_name == "argument":
+                argumenten.append((plaatshouder(p), tekst))
+            else:
+                opties.append((naam, _bereik_in_woorden(p.type, tekst)))
+        if argumenten:
+            with formatter.section("Argumenten"):
+                formatter.write_dl(argumenten)
+        if opties:
+            with formatter.section("Opties"):
+                formatter.write_dl(opties)
+        if hasattr(self, "format_commands"):
+            self.format_commands(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The first paragraph of the help, whole: a cut-off description ("Zoek het
+        samenwerkingsverband (PO en VO) bij een plaats,...") tells a user less."""
+        tekst = getattr(self, "short_help", None) or getattr(self, "help", None) or ""
+        eerste = inspect.cleandoc(tekst).partition("\f")[0].split("\n\n")[0]
+        return " ".join(eerste.split())
+
+    # --- parsing ---
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         gegeven = list(args)
@@ -63,3 +121,15 @@ def _gegeven_waarde(commando: Any, ctx: Any, args: list[str], param: Any) -> str
         return None
     waarde = opts.get(param.name)
     return waarde if isinstance(waarde, str) else None
+
+
+def _bereik_in_woorden(soort: Any, tekst: str) -> str:
+    """Help text with click's "1<=x<=50" as "van 1 tot en met 50"."""
+    beschrijf = getattr(soort, "_describe_range", None)
+    if beschrijf is None:
+        return tekst
+    try:
+        formule, woorden = beschrijf(), bereik(soort)
+    except Exception:
+        return tekst
+    return tekst.replace(formule, woorden) if formule and woorden else tekst

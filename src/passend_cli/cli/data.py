@@ -16,8 +16,9 @@ from passend_cli.fouten import PassendFout
 data_app = typer.Typer(
     cls=PassendGroep,
     help=(
-        "De gegevens bijwerken uit de open data van DUO (regio-indeling, namen, officiële "
-        "contactgegevens, scholen), of teruggaan naar de meegeleverde dataset.\n\n"
+        "Werk de gegevens bij met de open data van DUO, of zet ze terug.\n\n"
+        "Bijwerken haalt de regio-indeling, de namen, de officiële contactgegevens en de "
+        "scholen op; terugzetten maakt de meegeleverde dataset weer actief.\n\n"
         "Voorbeeld: passend data update"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -79,6 +80,7 @@ def data_update(
     De regio-indeling en de namen zijn nodig; lukt het ophalen van de contactgegevens of
     de scholen niet, dan blijven de vorige en zegt passend dat. Mislukt iets anders, dan
     blijft de actieve dataset zoals hij was (exitcode 3).
+
     Voorbeeld: passend data update
     """
     from passend_cli import bijwerken
@@ -97,7 +99,7 @@ def data_import(
     ],
     json_: JsonOptie = False,
 ) -> None:
-    """Installeer gegevens uit DUO-bestanden die al gedownload zijn (offline).
+    """Installeer DUO-bestanden die al gedownload zijn (offline).
 
     Nodig: regio_erkende_samenwerkingen.csv en samenwerkingserkenningen.csv. Voor de
     officiële contactgegevens ook relaties_bevoegdgezagerkenningen_samenwerkingserkenningen.csv,
@@ -105,6 +107,7 @@ def data_import(
     contactadressen.csv; voor de scholen
     relaties_samenwerkingserkenningen_vestigingserkenningen.csv, vestigingenbo.csv en
     vestigingenvo.csv.
+
     Voorbeeld: passend data import ~/Downloads/duo
     """
     from passend_cli import bijwerken
@@ -116,7 +119,7 @@ def data_import(
 
 @data_app.command(cls=PassendCommando, name="status")
 def data_status(json_: JsonOptie = False) -> None:
-    """Toon welke dataset actief is (meegeleverd of bijgewerkt) en de peildata.
+    """Toon de actieve dataset (meegeleverd of bijgewerkt) en de peildata.
 
     Voorbeeld: passend data status
     """
@@ -150,7 +153,7 @@ data_app.command(cls=PassendCommando, name="info", hidden=True)(data_status)
 
 @data_app.command(cls=PassendCommando, name="reset")
 def data_reset() -> None:
-    """Gebruik weer de meegeleverde dataset; de bijgewerkte kopie blijft bewaard.
+    """Gebruik weer de meegeleverde dataset (de kopie blijft bewaard).
 
     Voorbeeld: passend data reset
     """

@@ -21,7 +21,10 @@ from typer._click import types
 
 from passend_cli.fouten import toonbaar
 
-__all__ = ["OnbekendCommando", "TeVeelArgumenten", "bereik", "voorbeeld", "zin"]
+__all__ = [
+    "OnbekendCommando", "TeVeelArgumenten", "bereik", "plaatshouder", "standaard_plaatshouder",
+    "voorbeeld", "zin",
+]
 
 
 class OnbekendCommando(ce.UsageError):
@@ -269,7 +272,7 @@ def _lijken_op(woord: str, kandidaten: Sequence[str], n: int = 3) -> list[str]:
     return gelijk or difflib.get_close_matches(woord, list(kandidaten), n=n, cutoff=0.6)
 
 
-# --- parameters ------------------------------------------------------------------------------
+# --- parameters and their placeholders ------------------------------------------------------
 
 
 def _parameters(ctx: Any) -> list[Any]:
@@ -330,6 +333,33 @@ def _met_waarde(optie: Any, naam: str, ctx: Any) -> str:
 def _kaal(param: Any) -> str:
     """An argument's placeholder without brackets or dots: ONDERWERP."""
     return (param.metavar or (param.name or "").upper()).rstrip(".").strip("[]")
+
+
+def standaard_plaatshouder(param: Any) -> str:
+    """A placeholder for a parameter declared without one: its name for an argument,
+    the choices for a choice (po|vo), else what kind of value it takes."""
+    if param.param_type_name == "argument":
+        return (param.name or "waarde").upper()
+    soort = param.type
+    keuzes = getattr(soort, "choices", None)
+    if keuzes:
+        return "|".join(str(getattr(k, "value", k)) for k in keuzes)
+    if isinstance(soort, (types.IntParamType, types.FloatParamType)):
+        return "GETAL"
+    if _is_pad(soort):
+        return "MAP" if not soort.file_okay else "BESTAND" if not soort.dir_okay else "PAD"
+    return "WAARDE"
+
+
+def plaatshouder(param: Any) -> str:
+    """An argument as usage lines write it: required ZOEKTERM, optional [ONDERWERP],
+    repeatable with dots (ZOEKTERM..., [ONDERWERP]...)."""
+    tekst = _kaal(param)
+    if not param.required:
+        tekst = f"[{tekst}]"
+    if param.nargs != 1:
+        tekst += "..."
+    return tekst
 
 
 def voorbeeld(commando: Any) -> str | None:

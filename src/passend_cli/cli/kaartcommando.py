@@ -46,7 +46,7 @@ def _keuze(term: str, sector: str | None) -> tuple[str, str | None, list[str], s
 def kaart(
     code_of_plaats: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[CODE|PLAATS|POSTCODE]",
+        typer.Argument(metavar="CODE|PLAATS|POSTCODE",
                        help="Samenwerkingsverband, plaats of postcode; leeg: heel Nederland."),
     ] = None,
     sector: SectorOptie = None,
@@ -59,7 +59,7 @@ def kaart(
         bool, typer.Option("--heel-nederland", help="Toon heel Nederland, niet alleen de regio.")
     ] = False,
 ) -> None:
-    """Toon het gebied van een samenwerkingsverband als kaart, in de terminal of als SVG.
+    """Toon het gebied van een samenwerkingsverband als kaart, of als SVG.
 
     Voorbeelden: passend kaart VO2705 · passend kaart Overveen --sector vo · passend kaart
     --sector vo --svg nl-vo.svg
