@@ -37,6 +37,10 @@ def _argumenten(commando) -> list[str]:
     return ["x" for p in commando.params if p.param_type_name == "argument" and p.required]
 
 
+# Options whose value may be left out (the shell is then detected): not a mistake.
+_OPTIONELE_WAARDE = {"--install-completion", "--show-completion"}
+
+
 def _foute_aanroepen():
     for pad, commando in _commandos():
         p, args = list(pad), _argumenten(commando)
@@ -60,7 +64,8 @@ def _foute_aanroepen():
             if optie.is_flag:
                 yield [*p, f"{naam}=ja", *args]
                 continue
-            yield [*p, *args, naam]  # value left out at the end
+            if naam not in _OPTIONELE_WAARDE:
+                yield [*p, *args, naam]  # value left out at the end
             soort = optie.type
             if getattr(soort, "choices", None):
                 yield [*p, naam, "xx", *args]
@@ -71,6 +76,8 @@ def _foute_aanroepen():
                     yield [*p, naam, str(soort.min - 1), *args]
                 if getattr(soort, "max", None) is not None:
                     yield [*p, naam, str(soort.max + 1), *args]
+            if naam in _OPTIONELE_WAARDE:
+                yield [*p, naam, "tcsh"]
 
 
 FOUTE_AANROEPEN = [a for a in _foute_aanroepen() if a]
@@ -139,6 +146,9 @@ def test_elke_fout_is_een_nederlandse_zin_met_exitcode_2(args):
         (["info", "alles"], "'passend info' heeft geen argumenten; laat 'alles' weg."),
         (["koppel", "a.csv", "b.csv"], "Te veel argumenten voor 'passend koppel': laat 'b.csv' "
                                        "weg, of zet een naam met spaties tussen aanhalingstekens."),
+        (["--show-completion", "tcsh"], "Tab-aanvulling is er niet voor 'tcsh'; kies bash, zsh, "
+                                        "fish of powershell, bijvoorbeeld: passend "
+                                        "--show-completion bash."),
     ],
     ids=lambda x: " ".join(x) if isinstance(x, list) else "",
 )

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from passend_cli import __version__
-from passend_cli.cli import kaartcommando, uitvoer
+from passend_cli.cli import aanvulling, kaartcommando, uitvoer
 from passend_cli.cli.basis import (
     CsvOptie,
     JsonOptie,
@@ -24,8 +24,8 @@ from passend_cli.cli.data import data_app
 from passend_cli.fouten import GeenVerbandMaarPlaats, OngeldigeInvoer, toonbaar
 
 
-def _versie(waarde: bool) -> None:
-    if not waarde:
+def _versie(ctx: typer.Context, waarde: bool) -> None:
+    if not waarde or ctx.resilient_parsing:  # tab completion parses without acting
         return
     from passend_cli.dataset import laad
 
@@ -47,7 +47,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=True,
+    # Dutch --install-completion and --show-completion, with a shell name: see _hoofd.
+    add_completion=False,
 )
 
 
@@ -58,6 +59,19 @@ def _hoofd(
         typer.Option("--version", "-V", callback=_versie, is_eager=True,
                      help="Toon de versie van het programma en van de dataset."),
     ] = False,
+    installeer: Annotated[
+        str | None,
+        typer.Option("--install-completion", metavar="[SHELL]", callback=aanvulling.installeer,
+                     is_eager=True, expose_value=False, autocompletion=aanvulling.shells,
+                     help="Installeer tab-aanvulling voor deze shell (bash, zsh of fish; "
+                          "zonder naam: de huidige)."),
+    ] = None,
+    toon: Annotated[
+        str | None,
+        typer.Option("--show-completion", metavar="[SHELL]", callback=aanvulling.toon,
+                     is_eager=True, expose_value=False, autocompletion=aanvulling.shells,
+                     help="Toon het script voor tab-aanvulling, om zelf te installeren."),
+    ] = None,
 ) -> None:
     """Welk samenwerkingsverband passend onderwijs hoort bij deze plaats?"""
 
@@ -127,7 +141,8 @@ def lijst(
     sector: SectorOptie = None,
     provincie: Annotated[
         str | None,
-        typer.Option("--provincie", "-p", metavar="NAAM", help="Alleen in deze provincie.")
+        typer.Option("--provincie", "-p", metavar="NAAM", autocompletion=aanvulling.provincies,
+                     help="Alleen in deze provincie.")
     ] = None,
     json_: JsonOptie = False,
     csv_: CsvOptie = False,
@@ -168,7 +183,8 @@ def lijst(
 def toon(
     code_of_naam: Annotated[
         list[str],
-        typer.Argument(metavar="CODE_OF_NAAM", help="Code (VO2705, 'po 27-07') of naam.")
+        typer.Argument(metavar="CODE_OF_NAAM", autocompletion=aanvulling.codes,
+                       help="Code (VO2705, 'po 27-07') of naam.")
     ],
     scholen: Annotated[
         bool, typer.Option("--scholen", help="Toon de scholen van dit samenwerkingsverband.")
@@ -289,7 +305,7 @@ def koppel(
 def thema(
     onderwerp: Annotated[
         list[str] | None,
-        typer.Argument(metavar="ONDERWERP",
+        typer.Argument(metavar="ONDERWERP", autocompletion=aanvulling.themas,
                        help="Onderwerp, bijvoorbeeld tlv, toezicht of 'wettelijke taken'."),
     ] = None,
     json_: JsonOptie = False,

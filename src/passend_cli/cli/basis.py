@@ -45,14 +45,8 @@ def _meld_fout(fout: PassendFout) -> None:
 
 # --- Dutch help --------------------------------------------------------------------------
 
-# The few English texts the argument parser writes into every help page.
-_HULPTEKSTEN = {
-    "Show this message and exit.": "Toon deze hulp en stop.",
-    "Install completion for the current shell.":
-        "Installeer tab-aanvulling voor de huidige shell.",
-    "Show completion for the current shell, to copy it or customize the installation.":
-        "Toon de tab-aanvulling voor de huidige shell, om over te nemen of aan te passen.",
-}
+# The English text the argument parser writes into every help page.
+_HULPTEKSTEN = {"Show this message and exit.": "Toon deze hulp en stop."}
 _KOPPEN = {"Options": "Opties", "Commands": "Commando's", "Arguments": "Argumenten"}
 
 

@@ -10,6 +10,7 @@ keep (the value that was refused, the words left over, the unknown command), see
 from __future__ import annotations
 
 import inspect
+from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 from typer._click import exceptions as ce
@@ -95,8 +96,19 @@ class NederlandsCommando:
         return rest
 
 
+# Options whose value may be left out: `passend --install-completion` finds the shell
+# itself. Typer can no longer declare such an option, so a bare one gets an empty value
+# before parsing.
+_WAARDE_MAG_ONTBREKEN = frozenset({"--install-completion", "--show-completion"})
+
+
 class NederlandseGroep(NederlandsCommando):
-    """Mixin for a typer group: an unknown command."""
+    """Mixin for a typer group: an unknown command, options with an optional value, and
+    the shell's completion requests."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        eigen = {o for p in self.params for o in p.opts} & _WAARDE_MAG_ONTBREKEN  # type: ignore[attr-defined]
+        return super().parse_args(ctx, _met_lege_waarden(args, eigen) if eigen else args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         naam = args[0] if args else ""
@@ -108,6 +120,24 @@ class NederlandseGroep(NederlandsCommando):
                              if (c := vind(ctx, n)) is not None and not c.hidden]
                 raise OnbekendCommando(naam, args[1:], zichtbaar, ctx)
         return super().resolve_command(ctx, args)  # type: ignore[misc]
+
+    def _main_shell_completion(self, ctx_args: MutableMapping[str, Any], prog_name: str,
+                               complete_var: str | None = None) -> None:
+        from passend_cli.cli import aanvulling
+
+        aanvulling.beantwoord(self, ctx_args, prog_name, complete_var)
+
+
+def _met_lege_waarden(args: Sequence[str], opties: set[str]) -> list[str]:
+    """*args* with ``--optie=`` for each of *opties* given without a value, up to the
+    command name (after it, options belong to the command)."""
+    uit = list(args)
+    for i, arg in enumerate(uit):
+        if arg == "--" or not arg.startswith("-"):
+            break
+        if arg in opties and (i + 1 == len(uit) or uit[i + 1].startswith("-")):
+            uit[i] = f"{arg}="
+    return uit
 
 
 def _gegeven_waarde(commando: Any, ctx: Any, args: list[str], param: Any) -> str | None:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from passend_cli.cli import uitvoer
+from passend_cli.cli import aanvulling, uitvoer
 from passend_cli.cli.basis import SectorOptie
 from passend_cli.fouten import NietGevonden, OngeldigeInvoer, oorzaak, toonbaar
 
@@ -46,7 +46,7 @@ def _keuze(term: str, sector: str | None) -> tuple[str, str | None, list[str], s
 def kaart(
     code_of_plaats: Annotated[
         list[str] | None,
-        typer.Argument(metavar="CODE|PLAATS|POSTCODE",
+        typer.Argument(metavar="CODE|PLAATS|POSTCODE", autocompletion=aanvulling.codes,
                        help="Samenwerkingsverband, plaats of postcode; leeg: heel Nederland."),
     ] = None,
     sector: SectorOptie = None,
