@@ -72,8 +72,9 @@ _BEDOELD = {"help": "--help", "hulp": "--help", "version": "--version", "versie"
 def _onbekend_commando(fout: OnbekendCommando, ctx: Any, pad: str) -> str:
     naam = toonbaar(fout.naam, 30)
     rest = _rest_om_te_tonen(fout.rest)
-    if fout.naam.lower() in _BEDOELD:
-        return f"Onbekend commando '{naam}'. Bedoelde u: {pad} {_BEDOELD[fout.naam.lower()]}?"
+    bedoeld = _BEDOELD.get(fout.naam.lower())
+    if bedoeld and bedoeld in _optienamen(getattr(ctx, "command", None), ctx):
+        return f"Onbekend commando '{naam}'. Bedoelde u: {pad} {bedoeld}?"
     voorstel = _lijken_op(fout.naam.lower(), fout.commandos, n=2)
     # `passend Haarlem`: a place where the command belongs is the likeliest slip.
     hoofd = ctx is not None and ctx.parent is None and "zoek" in fout.commandos
@@ -113,11 +114,11 @@ def _onbekende_optie(fout: ce.NoSuchOption, ctx: Any, pad: str) -> str:
     naam = toonbaar(fout.option_name, 30)
     commando = getattr(ctx, "command", None)
     # `passend --json zoek …`: an option of a command, given before it.
-    for sub in _subcommandos(ctx):
+    for subnaam, sub in _subcommandos(ctx):
         optie = _vind_optie_in(sub, ctx, fout.option_name)
         if optie is not None:
             return (f"De optie {naam} hoort achter het commando, bijvoorbeeld: "
-                    f"{pad} {sub.name} {_met_waarde(optie, naam, ctx)}.")
+                    f"{pad} {subnaam} {_met_waarde(optie, naam, ctx)}.")
     namen = _optienamen(commando, ctx) if commando is not None else []
     voorstel = [m for m in (fout.possibilities or []) if m in namen]
     for m in _lijken_op(fout.option_name.lower(), [n for n in namen if n.startswith("--")]):
@@ -287,17 +288,17 @@ def _parameters(ctx: Any) -> list[Any]:
 
 def _optienamen(commando: Any, ctx: Any) -> list[str]:
     try:
-        params = commando.get_params(ctx)
+        params = commando.get_params(ctx)  # with the help option
     except Exception:
         params = getattr(commando, "params", [])
     return [o for p in params if p.param_type_name == "option" and not p.hidden
             for o in (*p.opts, *p.secondary_opts)]
 
 
-def _subcommandos(ctx: Any) -> list[Any]:
+def _subcommandos(ctx: Any) -> list[tuple[str, Any]]:
     commando = getattr(ctx, "command", None)
     commandos = getattr(commando, "commands", None) or {}
-    return [c for c in commandos.values() if not c.hidden]
+    return [(n, c) for n, c in commandos.items() if not c.hidden]
 
 
 def _vind_optie(ctx: Any, naam: str) -> Any:
