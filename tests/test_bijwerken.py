@@ -846,6 +846,20 @@ def test_een_lezer_houdt_zijn_versie_vast(duo_map, gebruikersmap):
     assert len(list((gebruikersmap / "versies").iterdir())) == 2
 
 
+def test_een_proces_leest_een_versie_van_begin_tot_eind(duo_map, gebruikersmap):
+    """A process that started on the first version answers from it, complete, while two
+    refreshes make others active: never a mix, never a false 'beschadigd'."""
+    bijwerken.importeer(duo_map, peildatum=date(2026, 1, 1))
+    lezer = _opnieuw()
+    assert lezer.versie == "duo-2026-01-01" and lezer.waarschuwing is None
+    bijwerken.importeer(duo_map, peildatum=date(2026, 2, 1))
+    bijwerken.importeer(duo_map, peildatum=PEILDATUM)
+    lezer.laad_alles()  # reads every table now, after both refreshes
+    assert lezer.versie == "duo-2026-01-01"
+    assert lezer.metadata["referentiedata"]["regio_indeling"] == "2026-01-01"
+    assert _opnieuw().versie == "duo-2026-06-01"
+
+
 def test_een_tweede_update_wacht_en_geeft_dan_op(duo_map, gebruikersmap, monkeypatch):
     import fcntl
 

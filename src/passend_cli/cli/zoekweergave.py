@@ -1,6 +1,7 @@
 """Human output of ``zoek``: the answer with its SWVs and contact data, or the list of
-places a name belongs to. A rich table on a terminal, plain text when piped; rich is
-imported only on the terminal path."""
+places a name belongs to. On a terminal the answer is coloured lines that break only
+between words and the places a table; piped, plain text. rich is imported only on the
+terminal path."""
 
 from __future__ import annotations
 
