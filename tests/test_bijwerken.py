@@ -1148,3 +1148,9 @@ def test_cli_beschadigde_kopie_geeft_een_waarschuwing_en_werkt_door(duo_map, geb
     assert r.exit_code == 0 and "PO2704" in r.stdout
     assert r.stderr.startswith("Let op: de bijgewerkte dataset")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cli_import_van_een_map_die_er_niet_is(tmp_path):
+    r = _passend("data", "import", str(tmp_path / "weg"))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"De map '{tmp_path / 'weg'}' bestaat niet."
