@@ -3,6 +3,7 @@ sentence and an exit code, Dutch help texts, and the common options."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
@@ -18,7 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 from passend_cli.cli import gebruiksfouten
 from passend_cli.cli.commando import NederlandsCommando, NederlandseGroep
 from passend_cli.cli.uitvoer import melding
-from passend_cli.fouten import LegeInvoer, PassendFout
+from passend_cli.fouten import LegeInvoer, PassendFout, oorzaak
 
 EXIT_ONDERBROKEN = 130
 # A bug in passend itself (EX_SOFTWARE); PASSEND_DEBUG=1 shows the traceback instead.
@@ -78,6 +79,14 @@ class PassendCommando(NederlandsCommando, TyperCommand):
     context_class = NederlandseContext
 
 
+class _Onderbreking(Exception):
+    """Ctrl-C or SIGTERM inside a command, carried past Typer's own handler."""
+
+    def __init__(self, exitcode: int) -> None:
+        super().__init__(exitcode)
+        self.exitcode = exitcode
+
+
 class PassendGroep(NederlandseGroep, TyperGroup):
     """Runs every command inside one boundary: library errors, usage errors, Ctrl-C
     and a closed pipe become a Dutch sentence on stderr and the contract's exit code.
@@ -87,9 +96,11 @@ class PassendGroep(NederlandseGroep, TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
+        _vervang_onschrijfbare_tekens()
         try:
             uitkomst = super().main(*args, standalone_mode=False, **kwargs)
             code = uitkomst if isinstance(uitkomst, int) else 0
+            sys.stdout.flush()  # a full disk shows here, inside the boundary
         except ce.NoArgsIsHelpError as fout:
             sys.stdout.write(fout.ctx.get_help() + "\n")
             code = 0
@@ -102,9 +113,18 @@ class PassendGroep(NederlandseGroep, TyperGroup):
         except PassendFout as fout:
             _meld_fout(fout)
             code = fout.exitcode
-        except (KeyboardInterrupt, typer.Abort):
+        except (_Onderbreking, KeyboardInterrupt, typer.Abort) as onderbreking:
             melding("Onderbroken.")
-            code = EXIT_ONDERBROKEN
+            code = getattr(onderbreking, "exitcode", EXIT_ONDERBROKEN)
+        except OSError as fout:
+            # Library code turns its own OS errors into PassendFout; what arrives here
+            # is writing the output: a full disk, a closed device.
+            if fout.errno == errno.EPIPE:
+                code = _stil_na_gesloten_pijp()
+            else:
+                melding(f"De uitvoer kan niet worden geschreven ({oorzaak(fout)}).")
+                _stil_na_gesloten_pijp()  # nothing more to flush at exit
+                code = 3
         except Exception as fout:
             if os.environ.get("PASSEND_DEBUG"):
                 raise
@@ -122,6 +142,9 @@ class PassendGroep(NederlandseGroep, TyperGroup):
         # Typer's own handler would turn a closed pipe into exit 1 before main() sees it.
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as onderbreking:
+            # Typer would end silently with 130; main() says so, and SIGTERM keeps 143.
+            raise _Onderbreking(getattr(onderbreking, "exitcode", EXIT_ONDERBROKEN)) from None
         except LegeInvoer as fout:
             # The library says what is missing; the example is the command's own.
             commando = self.get_command(ctx, ctx.invoked_subcommand or "")
@@ -133,6 +156,14 @@ class PassendGroep(NederlandseGroep, TyperGroup):
             if fout.errno != errno.EPIPE:
                 raise
             raise typer.Exit(_stil_na_gesloten_pijp()) from None
+
+
+def _vervang_onschrijfbare_tekens() -> None:
+    """On a terminal that cannot show every character (ASCII, Latin-1), print a
+    replacement instead of failing on the first accent."""
+    for stroom in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stroom.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
 def _stil_na_gesloten_pijp() -> int:
