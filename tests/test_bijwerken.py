@@ -846,6 +846,20 @@ def test_een_lezer_houdt_zijn_versie_vast(duo_map, gebruikersmap):
     assert len(list((gebruikersmap / "versies").iterdir())) == 2
 
 
+def test_een_proces_leest_een_versie_van_begin_tot_eind(duo_map, gebruikersmap):
+    """A process that started on the first version answers from it, complete, while two
+    refreshes make others active: never a mix, never a false 'beschadigd'."""
+    bijwerken.importeer(duo_map, peildatum=date(2026, 1, 1))
+    lezer = _opnieuw()
+    assert lezer.versie == "duo-2026-01-01" and lezer.waarschuwing is None
+    bijwerken.importeer(duo_map, peildatum=date(2026, 2, 1))
+    bijwerken.importeer(duo_map, peildatum=PEILDATUM)
+    lezer.laad_alles()  # reads every table now, after both refreshes
+    assert lezer.versie == "duo-2026-01-01"
+    assert lezer.metadata["referentiedata"]["regio_indeling"] == "2026-01-01"
+    assert _opnieuw().versie == "duo-2026-06-01"
+
+
 def test_een_tweede_update_wacht_en_geeft_dan_op(duo_map, gebruikersmap, monkeypatch):
     import fcntl
 
@@ -1134,3 +1148,9 @@ def test_cli_beschadigde_kopie_geeft_een_waarschuwing_en_werkt_door(duo_map, geb
     assert r.exit_code == 0 and "PO2704" in r.stdout
     assert r.stderr.startswith("Let op: de bijgewerkte dataset")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cli_import_van_een_map_die_er_niet_is(tmp_path):
+    r = _passend("data", "import", str(tmp_path / "weg"))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"De map '{tmp_path / 'weg'}' bestaat niet."

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from passend_cli.cli import app
+from passend_cli.dataset import laad
 
 runner = CliRunner()
 
@@ -337,11 +338,37 @@ def test_zoek_gepipet_is_platte_tekst_met_contactgegevens():
     assert "Bedoelde u ook" not in run("zoek", "Overveen").stdout
 
 
-def test_zoek_op_een_terminal_is_een_tabel(monkeypatch):
+def _zonder_opmaak(tekst: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", tekst)
+
+
+@pytest.mark.parametrize("breedte", [40, 60, 80, 120, 200])
+@pytest.mark.parametrize("args", [("zoek", "Haarlemmermeer"), ("zoek", "2132"),
+                                  ("toon", "PO2710"), ("toon", "VO2705"),
+                                  ("lijst", "--provincie", "Noord-Holland")])
+def test_op_een_smalle_terminal_blijven_adressen_heel(monkeypatch, breedte, args):
+    """URLs, e-mail addresses, codes and postcode ranges are never split inside, on any
+    width: they can be copied from the terminal as they are."""
     monkeypatch.setenv("FORCE_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "120")
-    uitvoer = run("zoek", "Overveen").stdout
-    assert "╭" in uitvoer and "PO2704" in uitvoer
+    monkeypatch.setenv("COLUMNS", str(breedte))
+    resultaat = run(*args)
+    assert resultaat.exit_code == 0
+    woorden = set(_zonder_opmaak(resultaat.stdout).replace("│", " ").replace(",", " ").split())
+    ds = laad()
+    codes = [c for c in ("PO2710", "VO2705", "PO2704", "VO2709") if c in resultaat.stdout]
+    assert codes
+    for code in codes:
+        assert code in woorden
+        v = ds.verbanden[code]
+        if args[0] == "lijst" and breedte < 150:
+            continue  # the narrow list shows no websites
+        for token in (v.website,) if args[0] == "lijst" else (v.website, v.email):
+            if token:
+                assert token in woorden, (token, breedte)
+    if args == ("zoek", "Haarlemmermeer"):
+        assert "1435-1438" in woorden and "2151-2158" in woorden
 
 
 def test_no_color_geeft_geen_kleurcodes(monkeypatch):

@@ -102,3 +102,17 @@ def test_svg_naar_een_map_die_niet_bestaat(tmp_path):
 def test_zoek_en_toon_wijzen_naar_de_kaart():
     assert "Kaart: passend kaart VO2705" in runner.invoke(app, ["toon", "VO2705"]).stdout
     assert "Kaart: passend kaart Overveen" in runner.invoke(app, ["zoek", "Overveen"]).stdout
+
+
+def test_kaart_zegt_op_welke_indeling_ze_rust_en_wat_ze_niet_toont(tmp_path):
+    resultaat = kaart("VO2810", breedte=100)
+    assert resultaat.exit_code == 0
+    assert "Gebieden volgens de regeling regio-indeling van 2015 (23 april 2015)." \
+        in resultaat.stdout
+    assert "Niet op de kaart, wel bekend: 1 augustus 2018: Sinds 1 augustus 2018 heeft de " \
+        "Hoeksche Waard" in resultaat.stdout
+    # A map of an SWV without such a change has the first line only.
+    assert "wel bekend" not in kaart("PO2704", breedte=100).stdout
+    svg = tmp_path / "vo.svg"
+    assert kaart("--sector", "vo", "--svg", str(svg)).exit_code == 0
+    assert "Niet op de kaart, wel bekend" in svg.read_text(encoding="utf-8")

@@ -245,8 +245,10 @@ def test_de_kolom_wordt_aan_de_kop_herkend(tmp_path, kop, gekozen, soort):
     waarden[namen.index(gekozen)] = "2011" if soort == "postcodes" else "Haarlem"
     resultaat, uit = koppel_tekst(tmp_path, kop + "\n" + ",".join(waarden) + "\n")
     assert f"Kolom '{gekozen}' gebruikt ({soort})." in resultaat.stderr
-    assert uit[0]["gemeente_code"] == "GM0392"
-    assert uit[0]["match_soort"] == ("postcode" if soort == "postcodes" else "gemeente")
+    # An input column named like an added one: the added ones get a prefix.
+    voor = "passend_" if "gemeente" in kop.lower().split(",") else ""
+    assert uit[0][voor + "gemeente_code"] == "GM0392"
+    assert uit[0][voor + "match_soort"] == ("postcode" if soort == "postcodes" else "gemeente")
 
 
 def test_kolom_kiest_hoofdletterongevoelig(tmp_path):
@@ -317,10 +319,10 @@ def test_utf8_met_bom_en_crlf(tmp_path):
     pad = schrijf(tmp_path, inhoud)
     resultaat = draai([str(pad)])
     assert resultaat.exit_code == 0
-    assert resultaat.stdout_bytes.startswith(b"\xef\xbb\xbfGemeente,x,gemeente_code")
+    assert resultaat.stdout_bytes.startswith(b"\xef\xbb\xbfGemeente,x,passend_gemeente_code")
     assert resultaat.stdout_bytes.count(b"\r\n") == 3
     uit = rijen(resultaat.stdout)
-    assert [r["gemeente_code"] for r in uit] == ["GM1900", "GM0164"]
+    assert [r["passend_gemeente_code"] for r in uit] == ["GM1900", "GM0164"]
 
 
 def test_latin1_uit_excel(tmp_path):
@@ -328,9 +330,9 @@ def test_latin1_uit_excel(tmp_path):
     pad = schrijf(tmp_path, tekst.encode("cp1252"))
     resultaat = draai([str(pad)])
     assert resultaat.exit_code == 0, resultaat.stderr
-    # UTF-8 out, with a BOM so Excel shows the accents.
-    assert resultaat.stdout_bytes.startswith(b"\xef\xbb\xbfplaats;naam;")
-    uit = rijen(resultaat.stdout_bytes.decode("utf-8"), ";")
+    # Out in the same encoding, so Excel opens it as it opened the input.
+    assert resultaat.stdout_bytes.startswith(b"plaats;naam;gemeente_code;")
+    uit = rijen(resultaat.stdout_bytes.decode("cp1252"), ";")
     assert [r["plaats"] for r in uit] == ["Súdwest-Fryslân", "Hengelo (O.)", "'s-Hertogenbosch"]
     assert [r["naam"] for r in uit] == ["Anaïs", "Zoë", "Bjørn"]
     assert [r["gemeente_code"] for r in uit] == ["GM1900", "GM0164", "GM0796"]
@@ -654,3 +656,118 @@ def test_uitvoer_via_een_link_schrijft_het_doel(tmp_path):
     assert CliRunner().invoke(app, ["koppel", str(invoer), "-o", str(link)]).exit_code == 0
     assert link.is_symlink()
     assert "PO2704" in doel.read_text(encoding="utf-8")
+
+
+# --- files as they come: Excel's sep= line, no header, open quotes, huge fields ------------
+
+
+def test_excel_sep_regel_kiest_het_scheidingsteken_en_blijft_staan(tmp_path):
+    inhoud = "sep=;\npostcode;naam,voornaam\n2011;Jansen, Piet\n"
+    resultaat = draai([str(schrijf(tmp_path, inhoud))])
+    assert resultaat.exit_code == 0, resultaat.stderr
+    regels = resultaat.stdout.splitlines()
+    assert regels[0] == "sep=;"
+    uit = rijen("\n".join(regels[1:]), ";")
+    assert (uit[0]["naam,voornaam"], uit[0]["po_code"]) == ("Jansen, Piet", "PO2704")
+
+
+@pytest.mark.parametrize(("inhoud", "kolom"), [
+    ("2011,a\n1011,b\n", "postcodes"),
+    ("x;Overveen\ny;Haarlem\n", "plaatsnamen"),
+])
+def test_bestand_zonder_kopregel(tmp_path, inhoud, kolom):
+    resultaat = draai([str(schrijf(tmp_path, inhoud))])
+    assert resultaat.exit_code == 0, resultaat.stderr
+    assert f"geen kopregel; kolom {1 if kolom == 'postcodes' else 2} gelezen als {kolom}" \
+        in resultaat.stderr
+    regels = resultaat.stdout.splitlines()
+    assert len(regels) == 2  # no header added: the output keeps the input's shape
+    assert all(",PO27" in r or ";PO27" in r for r in regels)
+
+
+def test_kop_die_niets_herkent_blijft_een_fout(tmp_path):
+    resultaat = draai([str(schrijf(tmp_path, "naam,adres\nJan,Dorpsstraat 1\n"))])
+    assert resultaat.exit_code == 2
+    assert "kies er een met --kolom" in resultaat.stderr
+
+
+@pytest.mark.parametrize(("inhoud", "regel"), [
+    ('postcode,naam\n2011,"abc\n1011,x\n1012,y\n', 2),
+    ('postcode,naam\n2011,"twee\nregels"\n1011,x\n1012,"open\n', 5),
+])
+def test_ongesloten_aanhalingsteken_noemt_de_regel(tmp_path, inhoud, regel):
+    uit = tmp_path / "uit.csv"
+    resultaat = draai([str(schrijf(tmp_path, inhoud)), "-o", str(uit)])
+    assert resultaat.exit_code == 2
+    assert resultaat.stderr.strip().endswith(
+        f"Regel {regel} van '{tmp_path / 'in.csv'}' is geen geldige CSV (een aanhalingsteken "
+        "wordt niet gesloten, zodat de rest van het bestand één veld zou worden).")
+    assert not uit.exists()
+
+
+def test_los_aanhalingsteken_midden_in_een_veld_is_geen_fout(tmp_path):
+    _, uit = koppel_tekst(tmp_path, 'postcode,maat\n2011,5" diskette\n')
+    assert uit[0]["maat"] == '5" diskette' and uit[0]["po_code"] == "PO2704"
+
+
+def test_groot_veld_tussen_aanhalingstekens(tmp_path):
+    groot = "x" * (1 << 20)
+    _, uit = koppel_tekst(tmp_path, f'postcode,notitie\n2011,"{groot}"\n')
+    assert uit[0]["po_code"] == "PO2704" and len(uit[0]["notitie"]) == 1 << 20
+
+
+def test_te_lange_regel(tmp_path, monkeypatch):
+    monkeypatch.setattr(koppel_module, "MAX_REGEL", 1 << 20)
+    resultaat = draai([str(schrijf(tmp_path, "postcode,x\n2011,a\n" + "9" * (3 << 20) + "\n"))])
+    assert resultaat.exit_code == 2
+    assert "Regel 3 van" in resultaat.stderr and "(de regel is langer dan 1 MB)" in resultaat.stderr
+
+
+def test_latin1_tekens_die_windows_1252_niet_kent_worden_vraagtekens(tmp_path):
+    # The SWV names fit in Windows-1252; were one not to, it would become '?', not an error.
+    resultaat = draai([str(schrijf(tmp_path, "plaats;naam\nSneek;Zoë\n".encode("cp1252")))])
+    assert resultaat.exit_code == 0
+    assert "Zoë".encode("cp1252") in resultaat.stdout_bytes
+
+
+# --- where the output goes ------------------------------------------------------------------
+
+
+def _passend_koppel(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    script = Path(sys.executable).with_name("passend")
+    if not script.exists():
+        pytest.skip("het commando passend is niet geïnstalleerd")
+    return subprocess.run([str(script), "koppel", *args], capture_output=True, timeout=60,
+                          **kwargs)
+
+
+def test_uitvoer_naar_dev_stdout_voegt_toe_aan_een_bestand(tmp_path):
+    alles = tmp_path / "alles.csv"
+    alles.write_text("wat er al stond\n", encoding="utf-8")
+    invoer = schrijf(tmp_path, "postcode\n2011\n")
+    with open(alles, "ab") as uit:  # the shell's ">> alles.csv"
+        p = subprocess.run([str(Path(sys.executable).with_name("passend")), "koppel",
+                            str(invoer), "-o", "/dev/stdout"], stdout=uit,
+                           stderr=subprocess.PIPE, timeout=60)
+    assert p.returncode == 0, p.stderr
+    tekst = alles.read_text(encoding="utf-8")
+    assert tekst.startswith("wat er al stond\npostcode,gemeente_code,")
+    assert "PO2704" in tekst
+
+
+def test_uitvoer_naar_dev_stdout_in_een_pijp(tmp_path):
+    p = _passend_koppel(str(schrijf(tmp_path, "postcode\n2011\n")), "-o", "/dev/stdout")
+    assert p.returncode == 0, p.stderr
+    assert b"PO2704" in p.stdout
+
+
+def test_uitvoer_naar_een_eigen_descriptor(tmp_path):
+    lees, schrijf_fd = os.pipe()
+    p = subprocess.run([str(Path(sys.executable).with_name("passend")), "koppel",
+                        str(schrijf(tmp_path, "postcode\n2011\n")), "-o", f"/dev/fd/{schrijf_fd}"],
+                       pass_fds=(schrijf_fd,), capture_output=True, timeout=60)
+    os.close(schrijf_fd)
+    with os.fdopen(lees, "rb") as f:
+        uit = f.read()
+    assert p.returncode == 0, p.stderr
+    assert b"PO2704" in uit and b"PO2704" not in p.stdout

@@ -1,5 +1,5 @@
 """``python -m passend_cli`` runs the same command as ``passend``."""
 
-from passend_cli.cli import main
+from passend_cli.start import main
 
 main()

@@ -54,6 +54,59 @@ class DataFout(PassendFout):
     exitcode = 3
 
 
+class Beeindigd(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM): handled like Ctrl-C, so the same clean-up
+    runs, but ends with the conventional exit code 128 + 15."""
+
+    exitcode = 143
+
+
+def herstel(tekst: str) -> str:
+    """*tekst* as valid Unicode. Bytes the system could not decode (a Latin-1 argument
+    or file name under a UTF-8 locale) reach Python as lone surrogates, which would go
+    out as invalid UTF-8; they are read as Windows-1252, the likeliest source.
+
+    >>> herstel("Haarl\\udce9m"), herstel("Haarlem")
+    ('Haarlém', 'Haarlem')
+    """
+    if tekst.isascii():
+        return tekst
+    return tekst.encode("utf-8", "surrogateescape").decode("utf-8", "passend-cp1252")
+
+
+def _cp1252(fout: UnicodeError) -> tuple[str, int]:
+    if not isinstance(fout, UnicodeDecodeError):
+        raise fout
+    stuk = fout.object[fout.start : fout.end]
+    return stuk.decode("cp1252", "replace"), fout.end
+
+
+def _registreer() -> None:
+    import codecs
+
+    codecs.register_error("passend-cp1252", _cp1252)
+
+
+_registreer()
+
+
+def zonder_stuurtekens(tekst: str) -> str:
+    """*tekst* safe to print: valid Unicode, and control characters (ESC, CR, NUL …)
+    that a terminal would obey shown as spaces; line ends and tabs stay.
+
+    >>> zonder_stuurtekens("a\\x1b[2Jb\\r\\nc\\td")
+    'a [2Jb \\nc\\td'
+    """
+    import re
+
+    return re.sub(_STUURTEKENS, " ", herstel(tekst))
+
+
+# C0 and C1 controls but tab and line feed, DEL, and the line/paragraph separators
+# and bidirectional overrides that can make text read as something else.
+_STUURTEKENS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
 def toonbaar(tekst: str, n: int = 60) -> str:
     """*tekst* fit to quote in a one-line message: control and other unprintable
     characters become spaces, and it is cut to at most *n* characters.
@@ -63,7 +116,7 @@ def toonbaar(tekst: str, n: int = 60) -> str:
     >>> toonbaar("a" * 10, 5)
     'aaaa…'
     """
-    tekst = "".join(c if c.isprintable() else " " for c in str(tekst)).strip()
+    tekst = "".join(c if c.isprintable() else " " for c in herstel(str(tekst))).strip()
     return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 
 

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from passend_cli.fouten import herstel
+
 # Apostrophes, dashes, brackets, other punctuation and control characters all become
 # plain separators.
 _SCHEIDERS = "'`´‘’‚‛′" + "-‐‑‒–—―−_/\\.,;:()[]{}\"“”„«»!?*+|#%$@=<>~^"
@@ -51,6 +53,7 @@ def normaliseer(tekst: str) -> str:
     # otherwise vanish with the accents below instead of separating.
     tekst = tekst.lower().translate(_VERTAAL)
     if not tekst.isascii():
+        tekst = herstel(tekst)
         # NFKD splits "â" into "a" + accent and "ĳ" into "ij"; what is still not
         # ASCII after that (accents, emoji, other scripts) cannot match a Dutch name.
         tekst = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()

@@ -75,7 +75,10 @@ def update(
 def importeer(map_: Path | str, *, peildatum: date | None = None) -> Bijwerking:
     """The same pipeline from files downloaded earlier (for machines without internet)."""
     from passend_cli.bijwerken.downloaden import bronadressen
+    from passend_cli.fouten import OngeldigeInvoer, toonbaar
 
+    if not Path(map_).expanduser().is_dir():
+        raise OngeldigeInvoer(f"De map '{toonbaar(str(map_), 80)}' bestaat niet.")
     adressen = bronadressen(str(map_))
     bestanden, mislukt = {}, {}
     for b in BESTANDEN:

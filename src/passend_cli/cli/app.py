@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from passend_cli import __version__
-from passend_cli.cli import kaartcommando, uitvoer
+from passend_cli.cli import aanvulling, kaartcommando, uitvoer
 from passend_cli.cli.basis import (
     CsvOptie,
     JsonOptie,
@@ -24,8 +24,8 @@ from passend_cli.cli.data import data_app
 from passend_cli.fouten import GeenVerbandMaarPlaats, OngeldigeInvoer, toonbaar
 
 
-def _versie(waarde: bool) -> None:
-    if not waarde:
+def _versie(ctx: typer.Context, waarde: bool) -> None:
+    if not waarde or ctx.resilient_parsing:  # tab completion parses without acting
         return
     from passend_cli.dataset import laad
 
@@ -47,7 +47,8 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=True,
+    # Dutch --install-completion and --show-completion, with a shell name: see _hoofd.
+    add_completion=False,
 )
 
 
@@ -58,6 +59,19 @@ def _hoofd(
         typer.Option("--version", "-V", callback=_versie, is_eager=True,
                      help="Toon de versie van het programma en van de dataset."),
     ] = False,
+    installeer: Annotated[
+        str | None,
+        typer.Option("--install-completion", metavar="[SHELL]", callback=aanvulling.installeer,
+                     is_eager=True, expose_value=False, autocompletion=aanvulling.shells,
+                     help="Installeer tab-aanvulling voor deze shell (bash, zsh of fish; "
+                          "zonder naam: de huidige)."),
+    ] = None,
+    toon: Annotated[
+        str | None,
+        typer.Option("--show-completion", metavar="[SHELL]", callback=aanvulling.toon,
+                     is_eager=True, expose_value=False, autocompletion=aanvulling.shells,
+                     help="Toon het script voor tab-aanvulling, om zelf te installeren."),
+    ] = None,
 ) -> None:
     """Welk samenwerkingsverband passend onderwijs hoort bij deze plaats?"""
 
@@ -94,12 +108,12 @@ def zoek(
     ],
     sector: SectorOptie = None,
     limiet: Annotated[
-        int, typer.Option("--limiet", "-n", min=1, max=50, metavar="N",
-                          help="Aantal resultaten (1 tot 50).")
+        int, typer.Option("--limiet", "-n", min=1, max=50, metavar="AANTAL",
+                          help="Hoeveel resultaten hooguit.")
     ] = 5,
     json_: JsonOptie = False,
 ) -> None:
-    """Zoek het samenwerkingsverband (PO en VO) bij een plaats, postcode of code.
+    """Zoek de samenwerkingsverbanden bij een plaats, postcode of code.
 
     Voorbeelden: passend zoek Overveen · passend zoek 2051 AB · passend zoek "PO 27-07"
     """
@@ -126,7 +140,9 @@ def zoek(
 def lijst(
     sector: SectorOptie = None,
     provincie: Annotated[
-        str | None, typer.Option("--provincie", "-p", help="Alleen in deze provincie.")
+        str | None,
+        typer.Option("--provincie", "-p", metavar="NAAM", autocompletion=aanvulling.provincies,
+                     help="Alleen in deze provincie.")
     ] = None,
     json_: JsonOptie = False,
     csv_: CsvOptie = False,
@@ -166,7 +182,9 @@ def lijst(
 @app.command(cls=PassendCommando)
 def toon(
     code_of_naam: Annotated[
-        list[str], typer.Argument(help="Code (VO2705, 'po 27-07') of naam.")
+        list[str],
+        typer.Argument(metavar="CODE_OF_NAAM", autocompletion=aanvulling.codes,
+                       help="Code (VO2705, 'po 27-07') of naam.")
     ],
     scholen: Annotated[
         bool, typer.Option("--scholen", help="Toon de scholen van dit samenwerkingsverband.")
@@ -174,7 +192,7 @@ def toon(
     json_: JsonOptie = False,
     csv_: CsvOptie = False,
 ) -> None:
-    """Toon één samenwerkingsverband volledig: contactgegevens en alle gemeenten.
+    """Toon één samenwerkingsverband: contactgegevens en alle gemeenten.
 
     Voorbeelden: passend toon VO2705 · passend toon PO2704 --scholen --csv
     """
@@ -245,19 +263,22 @@ def info(json_: JsonOptie = False) -> None:
 @app.command(cls=PassendCommando)
 def koppel(
     invoer: Annotated[
-        str, typer.Argument(help="CSV-bestand (komma of puntkomma), of - voor standaardinvoer.")
+        str,
+        typer.Argument(metavar="INVOER",
+                       help="CSV-bestand (komma of puntkomma), of - voor standaardinvoer.")
     ],
     kolom: Annotated[
         str | None,
-        typer.Option("--kolom", "-k",
+        typer.Option("--kolom", "-k", metavar="KOLOM",
                      help="Kolom met postcode, plaats of gemeente (anders herkend aan de kop)."),
     ] = None,
     uitvoerbestand: Annotated[
-        str, typer.Option("--uitvoer", "-o", help="Uitvoerbestand; - (standaard) is stdout.")
+        str, typer.Option("--uitvoer", "-o", metavar="BESTAND",
+                          help="Uitvoerbestand; - (standaard) is stdout.")
     ] = "-",
     sector: SectorOptie = None,
 ) -> None:
-    """Koppel elke rij van een CSV-bestand aan zijn PO- en VO-samenwerkingsverband.
+    """Zet bij elke rij van een CSV het PO- en VO-samenwerkingsverband.
 
     Voegt gemeente_code, gemeente, po_code, po_naam, vo_code, vo_naam, match_soort en
     match_score toe; alle kolommen en de volgorde blijven. Waar een plaats onder meer dan
@@ -284,11 +305,12 @@ def koppel(
 def thema(
     onderwerp: Annotated[
         list[str] | None,
-        typer.Argument(help="Onderwerp, bijvoorbeeld tlv, toezicht of 'wettelijke taken'."),
+        typer.Argument(metavar="ONDERWERP", autocompletion=aanvulling.themas,
+                       help="Onderwerp, bijvoorbeeld tlv, toezicht of 'wettelijke taken'."),
     ] = None,
     json_: JsonOptie = False,
 ) -> None:
-    """Uitleg over passend onderwijs: zonder onderwerp de lijst van thema's.
+    """Uitleg over passend onderwijs: zonder onderwerp alle thema's.
 
     Voorbeelden: passend thema · passend thema tlv · passend thema "wettelijke taken"
     """

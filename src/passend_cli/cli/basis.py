@@ -3,6 +3,7 @@ sentence and an exit code, Dutch help texts, and the common options."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
@@ -15,8 +16,10 @@ from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperCommand, TyperGroup
 
+from passend_cli.cli import gebruiksfouten
+from passend_cli.cli.commando import NederlandsCommando, NederlandseGroep
 from passend_cli.cli.uitvoer import melding
-from passend_cli.fouten import LegeInvoer, PassendFout
+from passend_cli.fouten import LegeInvoer, PassendFout, oorzaak
 
 EXIT_ONDERBROKEN = 130
 # A bug in passend itself (EX_SOFTWARE); PASSEND_DEBUG=1 shows the traceback instead.
@@ -28,30 +31,9 @@ EXIT_PIJP = 141
 # --- the one boundary where errors become messages and exit codes --------------------
 
 
-_ARGUMENTNAMEN = {"zoekterm": "zoekterm", "code_of_naam": "code of naam", "invoer": "invoerbestand"}
-
-
 def _nederlands(fout: Exception) -> str:
     """One Dutch sentence for a usage error of the argument parser."""
-    if isinstance(fout, ce.NoSuchOption):
-        zin = f"Onbekende optie: {fout.option_name}."
-        if fout.possibilities:
-            zin += f" Bedoelde u {' of '.join(sorted(fout.possibilities))}?"
-        return zin
-    if isinstance(fout, ce.MissingParameter):
-        naam = getattr(fout.param, "name", None) or "argument"
-        naam = _ARGUMENTNAMEN.get(naam, naam.replace("_", " "))
-        return f"Er ontbreekt een {naam}; zie --help voor een voorbeeld."
-    if isinstance(fout, ce.BadParameter):
-        naam = fout.param.opts[0] if fout.param and fout.param.opts else "de invoer"
-        return f"Ongeldige waarde voor {naam}: {fout.format_message().split(': ', 1)[-1]}"
-    if isinstance(fout, ce.BadOptionUsage):
-        return f"Optie {fout.option_name} wordt verkeerd gebruikt; zie --help."
-    if "extra argument" in fout.format_message().lower():
-        return "Te veel argumenten; zet een naam met spaties tussen aanhalingstekens."
-    if "no such command" in fout.format_message().lower():
-        return "Onbekend commando; 'passend --help' toont de commando's."
-    return f"Ongeldig gebruik; zie 'passend --help'. ({fout.format_message()})"
+    return gebruiksfouten.zin(fout)
 
 
 def _meld_fout(fout: PassendFout) -> None:
@@ -62,25 +44,10 @@ def _meld_fout(fout: PassendFout) -> None:
         melding(f"Bijvoorbeeld: {fout.voorbeeld}")
 
 
-def _voorbeeld(commando: Any) -> str | None:
-    """The first example in a command's help text ("Voorbeeld: passend zoek Haarlem")."""
-    for regel in (getattr(commando, "help", None) or "").splitlines():
-        kop, _, rest = regel.strip().partition(": ")
-        if kop in ("Voorbeeld", "Voorbeelden") and rest:
-            return rest.split(" · ")[0].strip()
-    return None
-
-
 # --- Dutch help --------------------------------------------------------------------------
 
-# The few English texts the argument parser writes into every help page.
-_HULPTEKSTEN = {
-    "Show this message and exit.": "Toon deze hulp en stop.",
-    "Install completion for the current shell.":
-        "Installeer tab-aanvulling voor de huidige shell.",
-    "Show completion for the current shell, to copy it or customize the installation.":
-        "Toon de tab-aanvulling voor de huidige shell, om over te nemen of aan te passen.",
-}
+# The English text the argument parser writes into every help page.
+_HULPTEKSTEN = {"Show this message and exit.": "Toon deze hulp en stop."}
 _KOPPEN = {"Options": "Opties", "Commands": "Commando's", "Arguments": "Argumenten"}
 
 
@@ -93,8 +60,6 @@ class NederlandseOpmaak(HelpFormatter):
     """Help pages with Dutch headings; texts are translated before they are wrapped."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        args = args.replace("[OPTIONS]", "[OPTIES]")
-        args = args.replace("COMMAND [ARGS]", "COMMANDO [ARGUMENTEN]")
         super().write_usage(prog, args, prefix="Gebruik: ")
 
     def section(self, name: str) -> Any:
@@ -108,13 +73,21 @@ class NederlandseContext(Context):
     formatter_class = NederlandseOpmaak
 
 
-class PassendCommando(TyperCommand):
-    """Every subcommand: Dutch help pages."""
+class PassendCommando(NederlandsCommando, TyperCommand):
+    """Every subcommand: Dutch help pages and usage errors (see :mod:`.commando`)."""
 
     context_class = NederlandseContext
 
 
-class PassendGroep(TyperGroup):
+class _Onderbreking(Exception):
+    """Ctrl-C or SIGTERM inside a command, carried past Typer's own handler."""
+
+    def __init__(self, exitcode: int) -> None:
+        super().__init__(exitcode)
+        self.exitcode = exitcode
+
+
+class PassendGroep(NederlandseGroep, TyperGroup):
     """Runs every command inside one boundary: library errors, usage errors, Ctrl-C
     and a closed pipe become a Dutch sentence on stderr and the contract's exit code.
     Doing it here, not in ``main``, means the CliRunner tests see the same behaviour."""
@@ -123,9 +96,11 @@ class PassendGroep(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
+        _vervang_onschrijfbare_tekens()
         try:
             uitkomst = super().main(*args, standalone_mode=False, **kwargs)
             code = uitkomst if isinstance(uitkomst, int) else 0
+            sys.stdout.flush()  # a full disk shows here, inside the boundary
         except ce.NoArgsIsHelpError as fout:
             sys.stdout.write(fout.ctx.get_help() + "\n")
             code = 0
@@ -138,9 +113,18 @@ class PassendGroep(TyperGroup):
         except PassendFout as fout:
             _meld_fout(fout)
             code = fout.exitcode
-        except (KeyboardInterrupt, typer.Abort):
+        except (_Onderbreking, KeyboardInterrupt, typer.Abort) as onderbreking:
             melding("Onderbroken.")
-            code = EXIT_ONDERBROKEN
+            code = getattr(onderbreking, "exitcode", EXIT_ONDERBROKEN)
+        except OSError as fout:
+            # Library code turns its own OS errors into PassendFout; what arrives here
+            # is writing the output: a full disk, a closed device.
+            if fout.errno == errno.EPIPE:
+                code = _stil_na_gesloten_pijp()
+            else:
+                melding(f"De uitvoer kan niet worden geschreven ({oorzaak(fout)}).")
+                _stil_na_gesloten_pijp()  # nothing more to flush at exit
+                code = 3
         except Exception as fout:
             if os.environ.get("PASSEND_DEBUG"):
                 raise
@@ -158,10 +142,13 @@ class PassendGroep(TyperGroup):
         # Typer's own handler would turn a closed pipe into exit 1 before main() sees it.
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt as onderbreking:
+            # Typer would end silently with 130; main() says so, and SIGTERM keeps 143.
+            raise _Onderbreking(getattr(onderbreking, "exitcode", EXIT_ONDERBROKEN)) from None
         except LegeInvoer as fout:
             # The library says what is missing; the example is the command's own.
             commando = self.get_command(ctx, ctx.invoked_subcommand or "")
-            fout.voorbeeld = _voorbeeld(commando)
+            fout.voorbeeld = gebruiksfouten.voorbeeld(commando)
             raise
         except BrokenPipeError:
             raise typer.Exit(_stil_na_gesloten_pijp()) from None
@@ -169,6 +156,14 @@ class PassendGroep(TyperGroup):
             if fout.errno != errno.EPIPE:
                 raise
             raise typer.Exit(_stil_na_gesloten_pijp()) from None
+
+
+def _vervang_onschrijfbare_tekens() -> None:
+    """On a terminal that cannot show every character (ASCII, Latin-1), print a
+    replacement instead of failing on the first accent."""
+    for stroom in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stroom.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
 def _stil_na_gesloten_pijp() -> int:

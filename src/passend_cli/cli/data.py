@@ -17,9 +17,11 @@ from passend_cli.fouten import OngeldigeInvoer, PassendFout, toonbaar
 data_app = typer.Typer(
     cls=PassendGroep,
     help=(
-        "De gegevens bijwerken uit de open data van DUO (regio-indeling, namen, officiële "
-        "contactgegevens, scholen), teruggaan naar de meegeleverde dataset, of een "
-        "opzoektabel exporteren.\n\n"
+        "Werk de gegevens bij met DUO, zet ze terug of exporteer een tabel.\n\n"
+        "Bijwerken haalt de regio-indeling, de namen, de officiële contactgegevens en de "
+        "scholen op uit de open data van DUO; terugzetten maakt de meegeleverde dataset "
+        "weer actief; exporteren schrijft een opzoektabel als CSV of JSON, om in een ander "
+        "programma te koppelen.\n\n"
         "Voorbeeld: passend data update"
     ),
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -81,6 +83,7 @@ def data_update(
     De regio-indeling en de namen zijn nodig; lukt het ophalen van de contactgegevens of
     de scholen niet, dan blijven de vorige en zegt passend dat. Mislukt iets anders, dan
     blijft de actieve dataset zoals hij was (exitcode 3).
+
     Voorbeeld: passend data update
     """
     from passend_cli import bijwerken
@@ -99,7 +102,7 @@ def data_import(
     ],
     json_: JsonOptie = False,
 ) -> None:
-    """Installeer gegevens uit DUO-bestanden die al gedownload zijn (offline).
+    """Installeer DUO-bestanden die al gedownload zijn (offline).
 
     Nodig: regio_erkende_samenwerkingen.csv en samenwerkingserkenningen.csv. Voor de
     officiële contactgegevens ook relaties_bevoegdgezagerkenningen_samenwerkingserkenningen.csv,
@@ -107,6 +110,7 @@ def data_import(
     contactadressen.csv; voor de scholen
     relaties_samenwerkingserkenningen_vestigingserkenningen.csv, vestigingenbo.csv en
     vestigingenvo.csv.
+
     Voorbeeld: passend data import ~/Downloads/duo
     """
     from passend_cli import bijwerken
@@ -118,7 +122,7 @@ def data_import(
 
 @data_app.command(cls=PassendCommando, name="status")
 def data_status(json_: JsonOptie = False) -> None:
-    """Toon welke dataset actief is (meegeleverd of bijgewerkt) en de peildata.
+    """Toon de actieve dataset (meegeleverd of bijgewerkt) en de peildata.
 
     Voorbeeld: passend data status
     """
@@ -152,7 +156,7 @@ data_app.command(cls=PassendCommando, name="info", hidden=True)(data_status)
 
 @data_app.command(cls=PassendCommando, name="reset")
 def data_reset() -> None:
-    """Gebruik weer de meegeleverde dataset; de bijgewerkte kopie blijft bewaard.
+    """Gebruik weer de meegeleverde dataset (de kopie blijft bewaard).
 
     Voorbeeld: passend data reset
     """
@@ -184,11 +188,12 @@ def data_export(
                            help="Neem de meegeleverde dataset, ook als er een bijgewerkte is.")
     ] = False,
 ) -> None:
-    """Schrijf een opzoektabel als CSV (standaard) of JSON, om in een ander programma te
-    koppelen (DuckDB, Spark, een database of spreadsheet).
+    """Schrijf een opzoektabel als CSV of JSON voor een ander programma.
 
-    Eén rij per postcode, gemeente, woonplaats, samenwerkingsverband of school; de kolommen
-    staan in de README. Uit de actieve dataset, of met --meegeleverd de meegeleverde.
+    Eén rij per postcode, gemeente, woonplaats, samenwerkingsverband of school, voor
+    DuckDB, Spark, een database of een spreadsheet; de kolommen staan in de README. Uit
+    de actieve dataset, of met --meegeleverd de meegeleverde. Standaard CSV.
+
     Voorbeeld: passend data export postcodes -o postcodes.csv
     """
     from passend_cli import tabellen

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from passend_cli.cli import uitvoer
+from passend_cli.cli import aanvulling, uitvoer
 from passend_cli.cli.basis import SectorOptie
 from passend_cli.fouten import NietGevonden, OngeldigeInvoer, oorzaak, toonbaar
 
@@ -46,7 +46,7 @@ def _keuze(term: str, sector: str | None) -> tuple[str, str | None, list[str], s
 def kaart(
     code_of_plaats: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[CODE|PLAATS|POSTCODE]",
+        typer.Argument(metavar="CODE|PLAATS|POSTCODE", autocompletion=aanvulling.codes,
                        help="Samenwerkingsverband, plaats of postcode; leeg: heel Nederland."),
     ] = None,
     sector: SectorOptie = None,
@@ -59,7 +59,7 @@ def kaart(
         bool, typer.Option("--heel-nederland", help="Toon heel Nederland, niet alleen de regio.")
     ] = False,
 ) -> None:
-    """Toon het gebied van een samenwerkingsverband als kaart, in de terminal of als SVG.
+    """Toon het gebied van een samenwerkingsverband als kaart, of als SVG.
 
     Voorbeelden: passend kaart VO2705 · passend kaart Overveen --sector vo · passend kaart
     --sector vo --svg nl-vo.svg
@@ -79,10 +79,11 @@ def kaart(
                               "een sector met --sector po of --sector vo.")
     lidmaatschap = {pc: p.swv(keuze) for pc, p in ds.postcodes.items()}
     namen = {c: v.weergavenaam for c, v in ds.verbanden.items() if c.startswith(keuze)}
+    notities = _notities(ds, keuze, gekozen)
     if svg is not None:
         try:
             inhoud = kaarten.svg(lidmaatschap, namen, gekozen=gekozen, markeer=markeer,
-                                 titel=titel)
+                                 titel=titel, notities=notities)
         except ValueError as fout:  # the chosen SWV has no area on the map
             raise NietGevonden(str(fout)) from None
         _schrijf_svg(svg, inhoud)
@@ -96,6 +97,7 @@ def kaart(
             hoogte=max(12, hoogte - 4) if uitvoer.op_terminal() else None)
     except ValueError as fout:  # the chosen SWV has no area on the map
         raise NietGevonden(str(fout)) from None
+    getekend.notities += notities
     if not kleur:
         uitvoer.schrijf(getekend.tekst())
         return
@@ -109,6 +111,26 @@ def kaart(
         for stuk, stijl in regel:
             tekst.append(stuk, style=stijl)
         uit.print(tekst)
+
+
+def _notities(ds, sector: str, gekozen: str | None) -> list[str]:
+    """What the map rests on, dated, and the known changes the areas do not show yet
+    (for the chosen SWV, or every one of the sector on a whole-country map)."""
+    from passend_cli.cli.weergave import datum, wijzigingsregel
+
+    ind = ds.indeling()
+    op = f", {datum(ind['datum'])}" if ind["datum"] else ""
+    if ds.metadata.get("indeling") == "duo":
+        regels = [f"Gebieden volgens DUO (RIO{op})."]
+    else:
+        regels = [f"Gebieden volgens de regeling regio-indeling van 2015 ({op[2:]})."
+                  if op else "Gebieden volgens de regeling regio-indeling van 2015."]
+    for w in ds.wijzigingen:
+        if w.soort != "opvolger":
+            continue
+        if (gekozen in w.swv) if gekozen else any(c.startswith(sector) for c in w.swv):
+            regels.append(f"Niet op de kaart, wel bekend: {wijzigingsregel(w)}")
+    return regels
 
 
 def _schrijf_svg(bestand: str, inhoud: str) -> None:

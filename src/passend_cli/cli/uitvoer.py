@@ -11,6 +11,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from passend_cli.fouten import herstel, zonder_stuurtekens
+
 
 def op_terminal() -> bool:
     """Rich tables on a terminal (or when FORCE_COLOR asks for them), plain text otherwise."""
@@ -23,6 +25,8 @@ def op_terminal() -> bool:
 
 
 def schrijf(tekst: str) -> None:
+    """Human output: never a control character a terminal would obey."""
+    tekst = zonder_stuurtekens(tekst)
     sys.stdout.write(tekst)
     if not tekst.endswith("\n"):
         sys.stdout.write("\n")
@@ -31,7 +35,8 @@ def schrijf(tekst: str) -> None:
 def schrijf_json(data: Any) -> None:
     import json
 
-    schrijf(json.dumps(data, ensure_ascii=False, indent=2))
+    # json escapes control characters; herstel makes sure it is valid UTF-8.
+    sys.stdout.write(herstel(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def schrijf_csv(kolommen: Sequence[str], rijen: Iterable[Sequence[Any]]) -> None:
@@ -45,4 +50,4 @@ def schrijf_csv(kolommen: Sequence[str], rijen: Iterable[Sequence[Any]]) -> None
 
 def melding(tekst: str) -> None:
     """One line for the user on stderr (errors, warnings, what was chosen)."""
-    sys.stderr.write(tekst.rstrip("\n") + "\n")
+    sys.stderr.write(zonder_stuurtekens(tekst.rstrip("\n")) + "\n")

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from passend_cli.model import Dekking, Samenwerkingsverband, Verband
 
 ONBEKEND = "onbekend"
+BREED = 150  # columns from which lijst shows its full table (websites up to ~60)
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
             "september", "oktober", "november", "december")
 
@@ -114,22 +115,68 @@ def console():
     return Console(highlight=False, markup=False, emoji=False)
 
 
+def heel_gebroken(regel: Any, breedte: int, vervolg: int | None = None) -> list[Any]:
+    """A rich Text as lines of at most *breedte* columns, broken only at spaces, so a
+    URL, an e-mail address, a code or a postcode range is never split: a word longer
+    than the line stays whole (the terminal shows it over two lines, and copying gives
+    it back whole). Continuation lines are indented by *vervolg* (default: the line's
+    own indent).
+
+    >>> from rich.text import Text
+    >>> [t.plain for t in heel_gebroken(Text("    website: https://example.org/lang"), 20)]
+    ['    website:', '    https://example.org/lang']
+    """
+    tekst = regel.plain
+    if len(tekst) <= breedte:
+        return [regel]
+    inspring = len(tekst) - len(tekst.lstrip(" "))
+    vervolg = inspring if vervolg is None else vervolg
+    grenzen: list[int] = []
+    begin, ruimte, spatie = 0, breedte, -1
+    for i, teken in enumerate(tekst):
+        if teken == " " and i > max(inspring, begin):
+            spatie = i
+        if i - begin >= ruimte and spatie > begin:
+            grenzen.append(spatie + 1)
+            begin, ruimte = spatie + 1, max(breedte - vervolg, 20)
+    uit = []
+    for n, deel in enumerate(regel.divide(grenzen)):
+        deel.rstrip()
+        uit.append(deel if n == 0 else type(deel)(" " * vervolg) + deel)
+    return uit
+
+
 # --- lijst ---------------------------------------------------------------------------
 
 
 def lijst(verbanden: list[Verband]) -> None:
     if op_terminal():
         from rich.table import Table
+        from rich.text import Text
 
+        uit = console()
+        # Codes and websites are never folded (they are copied); on a narrow terminal
+        # the table keeps the columns that fit and says where the rest is.
+        breed = uit.width >= BREED
         tabel = Table(title=f"{len(verbanden)} samenwerkingsverbanden", title_justify="left")
-        for kolom in ("Code", "Sector", "Naam", "Gemeenten", "Belangrijkste gemeenten",
-                      "Scholen", "Website"):
-            tabel.add_column(kolom, overflow="fold")
+        tabel.add_column("Code", no_wrap=True)
+        tabel.add_column("Naam", ratio=3, overflow="fold", min_width=24 if breed else None)
+        tabel.add_column("Gemeenten", justify="right", no_wrap=True)
+        if breed:
+            tabel.add_column("Belangrijkste gemeenten", ratio=2)
+            tabel.add_column("Scholen", justify="right", no_wrap=True)
+            tabel.add_column("Website", no_wrap=True)
         for x in verbanden:
             v = x.verband
-            tabel.add_row(v.code, v.sector, v.weergavenaam, str(len(x.gemeenten)),
-                          ", ".join(x.hoofdgemeenten()), str(x.aantal_scholen), v.website)
-        console().print(tabel)
+            cellen: list[str | Text] = [v.code, Text(v.weergavenaam), str(len(x.gemeenten))]
+            if breed:
+                cellen += [Text(", ".join(x.hoofdgemeenten())), str(x.aantal_scholen),
+                           v.website]
+            tabel.add_row(*cellen)
+        uit.print(tabel)
+        if not breed:
+            uit.print(Text("Websites, scholen en gemeenten: passend toon CODE, of passend "
+                           "lijst --csv.", style="dim"))
         return
     regels = ["code\tsector\tnaam\tgemeenten\tbelangrijkste gemeenten\tscholen\twebsite"]
     regels += [
@@ -178,23 +225,27 @@ def _gemeente_regel(d) -> str:
 def toon(x: Verband) -> None:
     velden = [(k, w) for k, w in _toon_velden(x) if w]
     if op_terminal():
-        from rich.panel import Panel
         from rich.table import Table
         from rich.text import Text
 
-        kop = Table.grid(padding=(0, 2))
-        kop.add_column(style="bold", no_wrap=True)
-        kop.add_column(overflow="fold")
+        uit = console()
+        # Label and value lines, not a grid: a grid folds a URL inside its column.
+        uit.print(Text(x.verband.weergavenaam, style="bold cyan"), soft_wrap=True)
+        uit.print()
         for k, w in velden:
-            kop.add_row(k, w)
-        gemeenten = Table(title=f"{len(x.gemeenten)} gemeenten", title_justify="left")
-        for kolom in ("Gemeente", "Provincie", "Gebied"):
-            gemeenten.add_column(kolom, overflow="fold")
+            for n, deel in enumerate(w.split("\n")):
+                label = Text(f"{k + ':' if n == 0 else '':<17}", style="bold")
+                for stuk in heel_gebroken(label + Text(deel), uit.width, 17):
+                    uit.print(stuk, soft_wrap=True)
+        aantal = len(x.gemeenten)
+        gemeenten = Table(title=f"{aantal} {'gemeente' if aantal == 1 else 'gemeenten'}",
+                          title_justify="left")
+        gemeenten.add_column("Gemeente", ratio=2, overflow="fold")
+        gemeenten.add_column("Provincie", ratio=1, overflow="fold")
+        gemeenten.add_column("Gebied", ratio=3)
         for d in x.gemeenten:
             gemeenten.add_row(d.gemeente.naam, d.gemeente.provincie, _gemeente_regel(d))
-        uit = console()
-        titel = Text(x.verband.weergavenaam, style="bold")
-        uit.print(Panel(kop, title=titel, border_style="cyan"))
+        uit.print()
         uit.print(gemeenten)
         for wijziging in x.wijzigingen:
             uit.print(Text(wijzigingsregel(wijziging)))
@@ -221,8 +272,10 @@ def scholen(x: Verband, lijst: list, datum: str) -> None:
         from rich.text import Text
 
         tabel = Table(title=Text(kop), title_justify="left")
-        for kolom in ("Code", "School", "Soort", "Plaats"):
-            tabel.add_column(kolom, overflow="fold")
+        tabel.add_column("Code", no_wrap=True)
+        tabel.add_column("School", ratio=3, overflow="fold")
+        tabel.add_column("Soort", ratio=1, overflow="fold")
+        tabel.add_column("Plaats", ratio=2, overflow="fold")
         for s in lijst:
             tabel.add_row(s.code, Text(s.naam), s.soortnaam, Text(s.plaats or ""))
         console().print(tabel)

@@ -1,10 +1,11 @@
 """Human output of ``zoek``: the answer with its SWVs and contact data, or the list of
-places a name belongs to. A rich table on a terminal, plain text when piped; rich is
-imported only on the terminal path."""
+places a name belongs to. On a terminal the answer is coloured lines that break only
+between words and the places a table; piped, plain text. rich is imported only on the
+terminal path."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from passend_cli.cli.uitvoer import op_terminal, schrijf
 from passend_cli.cli.weergave import (
@@ -12,6 +13,7 @@ from passend_cli.cli.weergave import (
     contactregels,
     datum,
     geschiedenis,
+    heel_gebroken,
     verbandcode,
     wijzigingsregel,
 )
@@ -126,39 +128,43 @@ def _antwoord_tekst(r: Resultaat, voet: list[str]) -> None:
 
 
 def _antwoord_rich(r: Resultaat, voet: list[str]) -> None:
-    from rich import box
-    from rich.table import Table
+    """The same lines as the plain text, with colour. No table: a table folds a URL or
+    an e-mail address over several lines on a narrow terminal, and then it cannot be
+    copied. Lines break only at spaces (:func:`heel_gebroken`)."""
     from rich.text import Text
 
-    # One table with the answer as its title: as clear as a panel around a table, and
-    # half the rendering work on a command whose start-up time matters.
-    titel = Text.assemble((r.naam, "bold cyan"), ": ", r.toelichting)
-    tabel = Table(title=titel, title_justify="left", expand=True, show_lines=True,
-                  box=box.ROUNDED, border_style="cyan")
-    tabel.add_column("Sector", style="bold", no_wrap=True)
-    tabel.add_column("Code", no_wrap=True)
-    tabel.add_column("Samenwerkingsverband", ratio=3, overflow="fold")
-    if _gesplitst(r):
-        tabel.add_column("Postcodes", ratio=2)
-    tabel.add_column("Contact", ratio=3, overflow="fold")
+    regels: list[Text] = []
+    vervolg: dict[int, int] = {}  # line number -> indent of its continuation lines
+    if r.soort == "postcode":
+        regels.append(Text(_kop(r), style="bold cyan"))
+    else:
+        regels.append(Text.assemble((r.naam, "bold cyan"), ": ", r.toelichting))
+    if r.dekking:
+        regels.append(Text())
     for d in r.dekking:
         v = d.verband
-        if d.actueel:
-            naam = Text(v.weergavenaam, style="bold" if v.naam else "italic")
-            gegevens = Text("\n".join(contactregels(v)),
-                            style="" if v.contact_bron else "dim")
-        else:
-            naam = Text(v.weergavenaam, style="dim strike")
-            gegevens = Text(geschiedenis(d), style="dim")
-        cellen: list[Any] = [v.sector, verbandcode(v), naam]
-        if _gesplitst(r):
-            cellen.append(postcodereeks(d.postcodes) if d.postcodes else "overige")
-        cellen.append(gegevens)
-        tabel.add_row(*cellen)
+        if not d.actueel:
+            regels.append(Text(f"    {geschiedenis(d)}", style="dim"))
+            continue
+        kop = Text.assemble((v.sector, "bold"), "  ", (verbandcode(v), "bold cyan"), "  ")
+        vervolg[len(regels)] = len(kop)  # a long name continues under itself
+        regels.append(kop + Text(v.weergavenaam, style="bold" if v.naam else "italic"))
+        if d.postcodes is not None:
+            regels.append(Text(f"    alleen postcodes: {postcodereeks(d.postcodes)}"))
+        bekend = bool(v.contact_bron)
+        for regel in contactregels(v):
+            label, scheiding, waarde = regel.partition(": ")
+            if bekend and scheiding:
+                regels.append(Text.assemble("    ", (label + ":", "dim"), " ", waarde))
+            else:
+                regels.append(Text(f"    {regel}", style="" if bekend else "dim"))
+    regels.append(Text())
+    regels += [Text(regel, style="dim" if regel.startswith(("Grondslag", "Kaart", "Meer uitleg"))
+                    else "") for regel in voet]
     uit = console()
-    uit.print(tabel if r.dekking else titel)
-    for regel in voet:
-        uit.print(Text(regel))
+    for n, tekst in enumerate(regels):
+        for deel in heel_gebroken(tekst, uit.width, vervolg.get(n)):
+            uit.print(deel, soft_wrap=True)
 
 
 # --- a name of several places -----------------------------------------------------------

@@ -46,12 +46,13 @@ def svg(
     markeer: Sequence[str] = (),
     titel: str = "",
     uitsnede: bool = False,
+    notities: Sequence[str] = (),
 ) -> str:
     """An SVG map (see :func:`passend_cli.kaart.svgkaart.svg` for the contract)."""
     from passend_cli.kaart.svgkaart import svg as maak
 
     return maak(lidmaatschap, namen, gekozen=gekozen, markeer=markeer, titel=titel,
-                uitsnede=uitsnede)
+                uitsnede=uitsnede, notities=notities)
 
 
 def terminal(

@@ -76,6 +76,7 @@ def svg(
     markeer: Sequence[str] = (),
     titel: str = "",
     uitsnede: bool = False,
+    notities: Sequence[str] = (),
 ) -> str:
     """An SVG map of one sector's samenwerkingsverbanden.
 
@@ -84,6 +85,7 @@ def svg(
     every area gets a colour of its own, and neighbours never share one. *markeer*: PC4s
     of the searched place or postcode, outlined with a pin. *titel* goes above the map.
     The whole country is drawn; ``uitsnede=True`` zooms to *gekozen* (and *markeer*).
+    *notities* are added under the map's own notes (which indeling it shows, changes).
     Raises ValueError when *gekozen* has no PC4 on the map.
     """
     scene = maak_scene(lidmaatschap, namen, gekozen, markeer)
@@ -122,11 +124,13 @@ def svg(
         pcs = [geo.postcodes[i] for i in scene.gemarkeerd]
         tekst = "gezocht: " + (", ".join(pcs) if len(pcs) <= 6 else f"{len(pcs)} postcodes")
         regels.append((GEZOCHT, tekst, "gezocht"))
+    extra = list(notities)
     notities, _ = scene.notities(zichtbaar)
     if zonder_zichtbaar:
         zonder = scene.zonder(raster.kader if uitsnede else None)
         if zonder:
             notities.append("Zonder samenwerkingsverband: " + ", ".join(zonder) + ".")
+    notities += extra
 
     # Layout: the map frame, the legend to its right, the title above.
     tekens = min(max([len(t) for _, t, _ in regels] + [30]), 64)

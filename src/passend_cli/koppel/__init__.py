@@ -15,28 +15,34 @@ an empty cell is better than a guess.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import os
+import re
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import IO
 
-from passend_cli.fouten import OngeldigeInvoer, oorzaak, toonbaar
+from passend_cli.fouten import OngeldigeInvoer, getal, oorzaak, toonbaar
 from passend_cli.koppel import csvbestand
 from passend_cli.koppel.csvbestand import (
     FOUTAFHANDELING,
+    MAX_REGEL,
+    MAX_VELD,
     GequootLezer,
+    Onleesbaar,
     Uitvoer,
     Voorstuk,
+    csv_fout,
     csv_regel,
     kies_codering,
     open_invoer,
     scheidingsteken,
 )
-from passend_cli.koppel.kolommen import GEMEENTEN, kies_kolom
+from passend_cli.koppel.kolommen import GEMEENTEN, PLAATSEN, POSTCODES, kies_kolom
 from passend_cli.koppel.oplossen import (
     MAX_SLEUTEL,
     POSTCODE,
@@ -57,6 +63,8 @@ MAX_ONBEKEND = 100_000
 MAX_KOPREGEL = 1 << 20
 # Rows per progress report.
 BLOK = 1 << 14
+# Prefix of the added columns when the input already has a column of that name.
+VOORVOEGSEL = "passend_"
 
 # Called every BLOK rows: (rows done, bytes read, size of the input or None).
 Voortgang = Callable[[int, int, "int | None"], None]
@@ -84,6 +92,8 @@ def koppel(
     from passend_cli.dataset import laad
 
     laad()  # a data error (exit 3) wins over anything about the file
+    if csv.field_size_limit() < MAX_VELD:
+        csv.field_size_limit(MAX_VELD)
     bron, grootte, naam = open_invoer(invoer)
     try:
         return _koppel(bron, grootte, naam, uitvoer, kolom, sector, voortgang, meld)
@@ -111,54 +121,73 @@ def _koppel(
     tekst = io.TextIOWrapper(
         io.BufferedReader(ruw, 1 << 20), encoding=codec, errors=FOUTAFHANDELING, newline="",
     )
-    # A header line without an end within 1 MB: not a CSV file (binary data).
-    kopregel = tekst.readline(MAX_KOPREGEL)
-    if len(kopregel) >= MAX_KOPREGEL and not kopregel.endswith(("\n", "\r")):
-        raise OngeldigeInvoer(
-            f"Het invoerbestand {naam} is geen CSV-bestand (de eerste regel houdt niet op)."
-        )
-    if not kopregel.strip("\r\n\ufeff \t"):
-        raise OngeldigeInvoer(
-            f"De eerste regel van {naam} is leeg; verwacht een kopregel met kolomnamen."
-        )
-    lijnen = iter(tekst)
-    scheiding = scheidingsteken(kopregel)
+    kopregel = _eerste_regel(tekst, naam)
+    # Excel's hint "sep=;" on the first line names the delimiter; it is kept.
+    voorregel = ""
+    hint = _SEP.fullmatch(kopregel.strip("\r\n\ufeff \t"))
+    if hint is not None:
+        voorregel, kopregel = kopregel, _eerste_regel(tekst, naam)
+    # Lines are read up to MAX_REGEL characters: a file without line ends cannot fill
+    # the memory, and a longer line is reported (see _verwerk).
+    lijnen: Iterator[str] = iter(functools.partial(tekst.readline, MAX_REGEL), "")
+    scheiding = hint[1] if hint is not None else scheidingsteken(kopregel)
     regeleinde = "\r\n" if kopregel.endswith("\r\n") else "\n"
     gequoot = GequootLezer(lijnen, scheiding)
     try:
         kop, kopregel = gequoot(kopregel)
     except csv.Error as fout:
-        raise OngeldigeInvoer(f"De kopregel van {naam} is geen geldige CSV ({fout}).") from None
+        raise OngeldigeInvoer(
+            f"De kopregel van {naam} is geen geldige CSV ({csv_fout(fout)})."
+        ) from None
     kop = [k.lstrip("\ufeff") for k in kop]
-    index, soort = kies_kolom(kop, kolom)
-    if soort is not None:
-        meld(f"Kolom '{toonbaar(kop[index])}' gebruikt ({soort}).")
+    met_kop = True
+    try:
+        index, soort = kies_kolom(kop, kolom)
+    except OngeldigeInvoer:
+        gevonden = None if kolom is not None else _kolom_zonder_kop(kop)
+        if gevonden is None:
+            raise
+        # No header: the first line is data. It is read again as the first row, and the
+        # output gets no header either, so it keeps the input's shape.
+        (index, soort), met_kop = gevonden, False
+        lijnen = itertools.chain([kopregel], lijnen)
+        gequoot = GequootLezer(lijnen, scheiding)
+        meld(f"Het invoerbestand heeft geen kopregel; kolom {index + 1} gelezen als "
+             f"{soort}. De uitvoer heeft ook geen kopregel.")
+    else:
+        if soort is not None:
+            meld(f"Kolom '{toonbaar(kop[index])}' gebruikt ({soort}).")
     oplosser = Oplosser(sector, scheiding, gemeenten=soort == GEMEENTEN or (
         soort is None and "gemeente" in kop[index].lower()))
     nieuw = kolommen(sector)
-    bestaand = {x.strip() for x in kop}
-    dubbel = [k for k in nieuw if k in bestaand]
-    if dubbel:
-        meld(f"Let op: het invoerbestand heeft al een kolom {', '.join(dubbel)}; "
-             "de nieuwe kolommen krijgen dezelfde naam.")
+    bestaand = {x.strip().casefold() for x in kop}
+    if met_kop and any(k.casefold() in bestaand for k in nieuw):
+        nieuw = [VOORVOEGSEL + k for k in nieuw]
+        meld(f"Het invoerbestand heeft al een kolom met de naam van een nieuwe kolom; de "
+             f"nieuwe kolommen heten daarom {nieuw[0]}, {nieuw[1]}, ….")
 
+    # Out in the input's encoding, so the file opens as it did: Windows-1252 stays
+    # Windows-1252; UTF-8 keeps or lacks its BOM; UTF-16 (rare) becomes UTF-8 with a BOM.
+    uit_codering = "cp1252" if codec == "cp1252" else "utf-8"
     doel = Uitvoer(uitvoer)
-    stroom = doel.open()
+    stroom = doel.open(uit_codering)
     gelukt = False
     try:
-        # UTF-8 out; with a BOM when the input had one or came from Excel as Latin-1,
-        # so Excel opens the result with the right accents.
-        if bom or codec == "cp1252":
+        if bom:
             stroom.write("\ufeff")
-        romp = kopregel.rstrip("\r\n")
-        stroom.write(romp + scheiding + csv_regel(nieuw, scheiding)
-                     + (kopregel[len(romp):] or regeleinde))
+        stroom.write(voorregel)
+        if met_kop:
+            romp = kopregel.rstrip("\r\n")
+            stroom.write(romp + scheiding + csv_regel(nieuw, scheiding)
+                         + (kopregel[len(romp):] or regeleinde))
+
         def meld_voortgang(rijen: int) -> None:
             if voortgang is not None:
                 voortgang(rijen, ruw.gelezen, grootte)
 
+        kopregels = (1 if voorregel else 0) + (1 if met_kop else 0)
         samenvatting = _verwerk(lijnen, stroom, gequoot, index, len(kop), regeleinde,
-                                oplosser, meld_voortgang, naam)
+                                oplosser, meld_voortgang, naam, kopregels)
         gelukt = True
     finally:
         doel.sluit(gelukt)
@@ -166,10 +195,47 @@ def _koppel(
     return samenvatting
 
 
+_SEP = re.compile(r'"?sep=(.)"?', re.IGNORECASE)
+
+
+def _eerste_regel(tekst: IO[str], naam: str) -> str:
+    """The next line of the head of the file: the header (or Excel's ``sep=`` line)."""
+    regel = tekst.readline(MAX_KOPREGEL)
+    # A header line without an end within 1 MB: not a CSV file (binary data).
+    if len(regel) >= MAX_KOPREGEL and not regel.endswith(("\n", "\r")):
+        raise OngeldigeInvoer(
+            f"Het invoerbestand {naam} is geen CSV-bestand (de eerste regel houdt niet op)."
+        )
+    if not regel.strip("\r\n\ufeff \t"):
+        raise OngeldigeInvoer(
+            f"De eerste regel van {naam} is leeg; verwacht een kopregel met kolomnamen."
+        )
+    return regel
+
+
+def _kolom_zonder_kop(velden: list[str]) -> tuple[int, str] | None:
+    """(index, kind) when the first line is data rather than a header: a field is a
+    postcode, or exactly one known place or gemeente; None otherwise."""
+    for i, veld in enumerate(velden):
+        if POSTCODE.fullmatch(veld):
+            return i, POSTCODES
+    from passend_cli.zoeken import vind
+
+    for i, veld in enumerate(velden):
+        try:
+            uitkomst = vind(veld.strip()[:MAX_SLEUTEL])
+        except OngeldigeInvoer:
+            continue
+        if uitkomst.resultaten and not uitkomst.meerduidig \
+                and uitkomst.resultaten[0].score >= 100:
+            return i, PLAATSEN
+    return None
+
+
 def _verwerk(
     lijnen: Iterator[str], stroom: IO[str], gequoot: GequootLezer, index: int,
     breedte: int, regeleinde: str, oplosser: Oplosser, voortgang: Callable[[int], None],
-    naam: str,
+    naam: str, kopregels: int = 1,
 ) -> Samenvatting:
     """The hot loop. A line without quotes (nearly all) is split, looked up in the cache
     and written back with the answer appended: no csv parsing or quoting per row."""
@@ -190,6 +256,8 @@ def _verwerk(
         try:
             for regel in islice(lijnen, BLOK):
                 aantal += 1
+                if len(regel) >= MAX_REGEL:
+                    raise Onleesbaar(f"de regel is langer dan {MAX_REGEL >> 20} MB")
                 if '"' not in regel:
                     romp = regel.rstrip("\r\n")
                     velden = romp.split(scheiding)
@@ -233,8 +301,9 @@ def _verwerk(
                 if antwoord[3]:
                     onbekend[waarde.strip()[:MAX_SLEUTEL]] += 1
         except csv.Error as fout:
+            regelnummer = kopregels + rijen + aantal + gequoot.extra
             raise OngeldigeInvoer(
-                f"Rij {rijen + aantal} van {naam} is geen geldige CSV ({fout})."
+                f"Regel {getal(regelnummer)} van {naam} is geen geldige CSV ({csv_fout(fout)})."
             ) from None
         stroom.write("".join(stukken))
         stukken.clear()

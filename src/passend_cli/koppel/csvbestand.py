@@ -121,15 +121,47 @@ def csv_regel(velden: list[str], scheiding: str, einde: str = "") -> str:
     return buffer.getvalue()
 
 
+# The longest field and the longest line accepted: far beyond any real cell, small
+# enough that a file without line ends cannot fill the memory.
+MAX_VELD = 16 << 20
+MAX_REGEL = 16 << 20
+
+ONGESLOTEN = ("een aanhalingsteken wordt niet gesloten, zodat de rest van het bestand één veld "
+              "zou worden")
+
+
+class Onleesbaar(csv.Error):
+    """A defect this module finds itself, already described in Dutch."""
+
+
+def csv_fout(fout: csv.Error) -> str:
+    """csv's English complaint as a Dutch phrase."""
+    tekst = str(fout)
+    if isinstance(fout, Onleesbaar):
+        return tekst
+    if "field larger than field limit" in tekst:
+        return f"een veld is langer dan {MAX_VELD >> 20} MB"
+    if "expected after" in tekst:
+        return "na een aanhalingsteken dat een veld sluit, komt geen scheidingsteken"
+    if "NUL" in tekst or "null byte" in tekst:
+        return "de regel bevat een NUL-teken"
+    return "de regel is geen geldige CSV"
+
+
 class GequootLezer:
     """Parses a line holding quotes with csv.reader, pulling the following lines when a
     quoted field runs on; returns the fields and the record's raw text, so the input is
-    written back exactly as it was."""
+    written back exactly as it was. ``extra`` counts the lines records ran on, for line
+    numbers in messages. A quote still open at the end of the input is an error
+    (:data:`ONGESLOTEN`): read leniently, it would swallow every row after it."""
 
     def __init__(self, lijnen: Iterator[str], scheiding: str) -> None:
         self._lijnen = lijnen
+        self._scheiding = scheiding
         self._ruw: list[str] = []
         self._terug: list[str] = []
+        self._op = False  # the input has ended
+        self.extra = 0
         self._lezer = csv.reader(self._bron(), delimiter=scheiding)
 
     def _bron(self) -> Iterator[str]:
@@ -141,6 +173,7 @@ class GequootLezer:
             else:
                 regel = next(lijnen, None)
                 if regel is None:
+                    self._op = True
                     return
             ruw.append(regel)
             yield regel
@@ -149,8 +182,19 @@ class GequootLezer:
         self._terug.append(regel)
         velden = next(self._lezer, [])
         tekst = "".join(self._ruw)
+        regels = len(self._ruw)
         self._ruw.clear()
         self._terug.clear()
+        if self._op and '"' in tekst:
+            # Only a record that reached the end of the input can hold an open quote;
+            # csv's strict mode tells an open quote from a stray one.
+            try:
+                list(csv.reader(io.StringIO(tekst, newline=""), delimiter=self._scheiding,
+                                strict=True))
+            except csv.Error as fout:
+                if "end of data" in str(fout):
+                    raise Onleesbaar(ONGESLOTEN) from None
+        self.extra += max(regels - 1, 0)
         return velden, tekst
 
 
@@ -188,28 +232,45 @@ def open_invoer(invoer: str | os.PathLike[str]) -> tuple[IO[bytes], int | None, 
     return bestand, grootte, f"'{toonbaar(str(pad), 80)}'"
 
 
+# Names under which a shell hands over a descriptor it opened: written through that
+# descriptor, so ">> all.csv" appends and a pipe stays a pipe.
+_DESCRIPTOR = re.compile(r"/dev/(?:fd/(?P<n>[0-9]+)|(?P<naam>stdout|stderr))"
+                         r"|/proc/self/fd/(?P<p>[0-9]+)")
+
+
 class Uitvoer:
-    """Where the rows go: stdout, or a temporary file next to the target that replaces
-    it only when everything is written (the input may even be the output)."""
+    """Where the rows go: stdout, a descriptor the shell opened (``/dev/stdout``,
+    ``/dev/fd/3``), a device or pipe (written to directly), or a temporary file next to
+    the target that replaces it only when everything is written (the input may even be
+    the output)."""
 
     def __init__(self, uitvoer: str | os.PathLike[str]) -> None:
         self.doel: Path | None = None if str(uitvoer) == "-" else Path(uitvoer)
         self._tijdelijk: str | None = None
+        self._eigen = False  # a stream of our own, to close at the end
         self.stroom: IO[str]
 
-    def open(self) -> IO[str]:
-        """The text stream to write the rows to (UTF-8, newlines as given)."""
+    def open(self, codering: str = "utf-8") -> IO[str]:
+        """The text stream to write the rows to, in *codering* (characters it cannot
+        hold become '?'), newlines as given."""
         if self.doel is None:
-            stroom = sys.stdout
+            return self._stdout(codering)
+        m = _DESCRIPTOR.fullmatch(str(self.doel))
+        if m is not None:
+            fd = 1 if m["naam"] == "stdout" else 2 if m["naam"] else int(m["n"] or m["p"])
+            if fd == 1:
+                self.doel = None
+                return self._stdout(codering)
             try:
-                stroom.flush()
-                # Only a text wrapper can change its encoding; a stand-in stream keeps its own.
-                if isinstance(stroom, io.TextIOWrapper):
-                    stroom.reconfigure(encoding="utf-8", newline="")
-            except (ValueError, io.UnsupportedOperation):
-                pass
-            self.stroom = stroom
-            return stroom
+                sys.stdout.flush()
+                self.stroom = open(os.dup(fd), "w", encoding=codering,  # noqa: SIM115
+                                   errors="replace", newline="")
+            except OSError as fout:
+                raise OngeldigeInvoer(
+                    f"Kan niet schrijven naar {self.doel} ({oorzaak(fout)})."
+                ) from None
+            self._eigen = True
+            return self.stroom
         naam = toonbaar(str(self.doel), 80)
         try:
             # A link is followed, so the file it points to is replaced, not the link.
@@ -224,7 +285,9 @@ class Uitvoer:
             # A pipe or device (/dev/null, a FIFO) is written to directly: replacing it
             # with a file would break it.
             try:
-                self.stroom = open(doel, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                self.stroom = open(doel, "w", encoding=codering, errors="replace",  # noqa: SIM115
+                                   newline="")
+                self._eigen = True
             except OSError as fout:
                 raise OngeldigeInvoer(
                     f"Kan het uitvoerbestand '{naam}' niet schrijven ({oorzaak(fout)})."
@@ -240,8 +303,21 @@ class Uitvoer:
                 f"Kan het uitvoerbestand '{naam}' niet schrijven "
                 f"({oorzaak(fout)})."
             ) from None
-        self.stroom = open(fd, "w", encoding="utf-8", newline="", buffering=1 << 20)  # noqa: SIM115
+        self.stroom = open(fd, "w", encoding=codering, errors="replace", newline="",  # noqa: SIM115
+                           buffering=1 << 20)
         return self.stroom
+
+    def _stdout(self, codering: str) -> IO[str]:
+        stroom = sys.stdout
+        try:
+            stroom.flush()
+            # Only a text wrapper can change its encoding; a stand-in stream keeps its own.
+            if isinstance(stroom, io.TextIOWrapper):
+                stroom.reconfigure(encoding=codering, errors="replace", newline="")
+        except (ValueError, io.UnsupportedOperation):
+            pass
+        self.stroom = stroom
+        return stroom
 
     def sluit(self, gelukt: bool) -> None:
         """Finish: when *gelukt*, put the written file in place of the target; otherwise
@@ -250,6 +326,8 @@ class Uitvoer:
             if gelukt:
                 self.stroom.flush()
             return
+        if self._tijdelijk is None and not self._eigen:
+            return  # opening failed
         try:
             self.stroom.close()
             if gelukt and self._tijdelijk:
