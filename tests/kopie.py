@@ -7,9 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-import passend_cli
-
-PAKKET = Path(passend_cli.__file__).resolve().parent
+from passend_cli.opslag import gebundelde_map
 
 
 def bijgewerkte_kopie(gebruikersmap: Path) -> None:
@@ -19,7 +17,7 @@ def bijgewerkte_kopie(gebruikersmap: Path) -> None:
 
     versie = gebruikersmap / "versies" / "test-1"
     versie.mkdir(parents=True)
-    for bestand in PAKKET.joinpath("data").iterdir():
+    for bestand in gebundelde_map().iterdir():
         if bestand.suffix in (".csv", ".json"):
             shutil.copy(bestand, versie / bestand.name)
     postcodes = versie / "postcodes.csv"

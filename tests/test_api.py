@@ -24,6 +24,7 @@ from passend_cli import (
     zoek,
 )
 from passend_cli.cli import app
+from passend_cli.opslag import gebundelde_map
 from tests.kopie import bijgewerkte_kopie
 
 runner = CliRunner()
@@ -55,8 +56,9 @@ def test_importeren_leest_geen_data_en_laadt_geen_typer_rich_of_rapidfuzz():
         zwaar = sorted(m for m in sys.modules
                        if m.split(".")[0] in ("typer", "click", "rich", "rapidfuzz"))
         eigen = sorted(m for m in sys.modules if m.startswith("passend_cli"))
-        data = [p for p in geopend if p.startswith({str(PAKKET)!r}) and not p.endswith(".pyc")
-                and not p.endswith(".py")]
+        data = [p for p in geopend
+                if p.startswith(({str(PAKKET)!r}, {str(gebundelde_map())!r}))
+                and not p.endswith(".pyc") and not p.endswith(".py")]
         print(zwaar, eigen, data)
     """)
     assert r.returncode == 0, r.stderr

@@ -16,11 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from passend_cli.cli import app
-from tests.kopie import PAKKET, bijgewerkte_kopie
+from passend_cli.opslag import gebundelde_map
+from tests.kopie import bijgewerkte_kopie
 
 runner = CliRunner()
 TABELLEN = ["postcodes", "gemeenten", "woonplaatsen", "samenwerkingsverbanden", "scholen"]
-AANTALLEN = json.loads((PAKKET / "data" / "metadata.json").read_text("utf-8"))["aantallen"]
+AANTALLEN = json.loads((gebundelde_map() / "metadata.json").read_text("utf-8"))["aantallen"]
 
 
 def _export(*args: str):

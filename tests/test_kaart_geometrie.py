@@ -25,7 +25,7 @@ from passend_cli.kaart.geometrie import (
 from passend_cli.kaart.raster import Raster
 from passend_cli.kaart.vlakken import deel_in, dun_uit, kleur_graaf, ringen, ringen_per_groep
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "passend_cli" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 BRONNEN = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
 

@@ -14,7 +14,7 @@ import pytest
 from passend_cli import kaart
 from passend_cli.kaart.geometrie import laad_geometrie
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "passend_cli" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 NS = {"s": "http://www.w3.org/2000/svg"}
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from passend_cli import kaart
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "passend_cli" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def lidmaatschap(sector: str) -> dict[str, str]:

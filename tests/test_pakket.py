@@ -1,6 +1,7 @@
-"""The package as a user gets it: the sdist carries the data inside the package, and a
-wheel built from that sdist carries it too. Built here with hatchling's own builders
-(offline); .ci/run does the whole road with pip and a fresh virtual environment."""
+"""The package as a user gets it: the sdist carries the project's data/ folder, and a
+wheel built from that sdist carries it inside the package, as passend_cli/data. Built
+here with hatchling's own builders (offline); .ci/run does the whole road with pip and a
+fresh virtual environment."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def _pakketbestanden(map_: str, patroon: str) -> list[str]:
     return sorted(f"passend_cli/{map_}/{p.name}" for p in (PAKKET / map_).glob(patroon))
 
 
-DATABESTANDEN = _pakketbestanden("data", "*")
+DATA = sorted(p.name for p in (ROOT / "data").iterdir())
 THEMABESTANDEN = _pakketbestanden("themas", "*.md")
 
 
@@ -55,25 +56,27 @@ def test_er_staat_geen_symlink_in_de_hoofdmap():
 
 
 def test_de_data_en_de_kaart_en_de_themas_bestaan():
-    namen = {Path(p).name for p in DATABESTANDEN}
+    namen = set(DATA)
     assert {"postcodes.csv", "metadata.json", "pc4_kaart.bin", "SOURCES.md"} <= namen
     assert len(THEMABESTANDEN) >= 18
 
 
-def test_de_sdist_heeft_de_data_binnen_het_pakket(sdist):
+def test_de_sdist_heeft_de_data(sdist):
     with tarfile.open(sdist) as tar:
         namen = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
-    for pad in DATABESTANDEN + THEMABESTANDEN + ["passend_cli/py.typed"]:
-        assert f"src/{pad}" in namen, pad
-    assert not any(n.startswith("data/") for n in namen), "data hoort niet in de hoofdmap"
+    for pad in [f"data/{n}" for n in DATA] + [f"src/{p}" for p in THEMABESTANDEN]:
+        assert pad in namen, pad
+    assert "src/passend_cli/py.typed" in namen
     assert {"LICENSE", "README.md", "pyproject.toml"} <= namen
 
 
 def test_een_wiel_uit_de_sdist_heeft_de_data(wiel_uit_sdist):
     with zipfile.ZipFile(wiel_uit_sdist) as wiel:
         namen = set(wiel.namelist())
-        for pad in DATABESTANDEN + THEMABESTANDEN + ["passend_cli/py.typed"]:
+        for pad in [f"passend_cli/data/{n}" for n in DATA] + THEMABESTANDEN + [
+                "passend_cli/py.typed"]:
             assert pad in namen, pad
+        assert not any(n.startswith("data/") for n in namen), "data hoort in het pakket"
         [metadata] = [n for n in namen if n.endswith(".dist-info/METADATA")]
         kop = wiel.read(metadata).decode("utf-8")
         licentie = [n for n in namen if n.endswith(".dist-info/licenses/LICENSE")]
@@ -87,5 +90,5 @@ def test_een_wiel_uit_de_sdist_heeft_de_data(wiel_uit_sdist):
 
 def test_het_wiel_heeft_dezelfde_bytes_als_de_bron(wiel_uit_sdist):
     with zipfile.ZipFile(wiel_uit_sdist) as wiel:
-        for pad in ("passend_cli/data/postcodes.csv", "passend_cli/data/pc4_kaart.bin"):
-            assert wiel.read(pad) == (PAKKET.parent / pad).read_bytes(), pad
+        for naam in ("postcodes.csv", "pc4_kaart.bin"):
+            assert wiel.read(f"passend_cli/data/{naam}") == (ROOT / "data" / naam).read_bytes()

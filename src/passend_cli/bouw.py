@@ -1,5 +1,5 @@
 """Regenerate the bundled dataset (developers only):
-``python -m passend_cli.bouw --sources ../shared/sources --out src/passend_cli/data``."""
+``python -m passend_cli.bouw --sources ../shared/sources --out data``."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ METADATA = {
 BRONNEN_MD = """\
 # Bronnen van de gebundelde dataset
 
-Deze map wordt gemaakt door `python -m passend_cli.bouw --sources ../shared/sources --out src/passend_cli/data`.
+Deze map wordt gemaakt door `python -m passend_cli.bouw --sources ../shared/sources --out data`.
 Alle bestanden zijn UTF-8 CSV, gesorteerd; `metadata.json` geeft per bestand het aantal
 rijen en een SHA-256-controlesom. De feiten komen uit de bronnen hieronder; de bestanden
 zelf, hun indeling en alle teksten zijn van dit project.
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sources", type=Path, required=True, help="map met de bronnen")
     parser.add_argument("--out", type=Path, required=True,
-                        help="doelmap (bijv. src/passend_cli/data)")
+                        help="doelmap (bijv. data)")
     args = parser.parse_args(argv)
     if not args.sources.is_dir():
         print(f"Bronmap {args.sources} bestaat niet.", file=sys.stderr)

@@ -55,12 +55,17 @@ def gebruikersmap() -> Path:
 
 
 def gebundelde_map() -> Any:
-    """The data folder inside the installed package. An installed wheel is a plain
-    folder, where a Path is all we need; importlib.resources (slower to import) covers
-    any other way of loading the package, such as from a zip file."""
+    """The bundled dataset: ``passend_cli/data`` in an installed wheel (the build puts
+    the project's ``data/`` folder there), or ``data/`` at the root of a source checkout
+    (an editable install, the tests). Both are plain folders, where a Path is all we
+    need; importlib.resources (slower to import) covers any other way of loading the
+    package, such as from a zip file."""
     hier = Path(__file__).with_name("data")
     if hier.is_dir():
         return hier
+    bron = Path(__file__).resolve().parents[2] / "data"
+    if (bron / "metadata.json").is_file():
+        return bron
     from importlib import resources
 
     return resources.files("passend_cli").joinpath("data")

@@ -1,6 +1,6 @@
 """Build the bundled PC4 geometry from the CBS postcode areas (build time only).
 
-    python -m passend_cli.kaart.bouwen --sources /work/shared/sources --out src/passend_cli/data
+    python -m passend_cli.kaart.bouwen --sources /work/shared/sources --out data
 
 Needs shapely ≥ 2.2 (``pip install -e ".[geo]"``); the run-time code never imports it.
 Reads ``cbs-pc4-vlakken-2020/pc4_rd.geojson.gz`` (CBS PC4 outlines 2020, RD New metres)

@@ -1,12 +1,13 @@
 """The bundled PC4 geometry: a topology of shared arcs, read with the standard library.
 
-The file ``passend_cli/data/pc4_kaart.bin`` is written by :mod:`passend_cli.kaart.bouwen`
-and holds the outlines of the four-digit postcode areas (PC4) as *arcs*: each piece of
-border between two PC4s (or between a PC4 and the outside: sea, the big lakes, abroad) is
-stored once, with the PC4 on its left and the one on its right. Two neighbours therefore
-share the very same line and can never show a gap or an overlap between them, at any
-simplification applied to the arcs, and the outline of any set of PC4s (a
-samenwerkingsverband) is the set of arcs with that set on one side only.
+The file ``data/pc4_kaart.bin`` (``passend_cli/data`` in a wheel) is written by
+:mod:`passend_cli.kaart.bouwen` and holds the outlines of the four-digit postcode areas
+(PC4) as *arcs*: each piece of border between two PC4s (or between a PC4 and the
+outside: sea, the big lakes, abroad) is stored once, with the PC4 on its left and the one
+on its right. Two neighbours therefore share the very same line and can never show a gap
+or an overlap between them, at any simplification applied to the arcs, and the outline
+of any set of PC4s (a samenwerkingsverband) is the set of arcs with that set on one side
+only.
 
 Coordinates are whole metres in Amersfoort / RD New (EPSG:28992), y pointing north.
 
@@ -36,7 +37,7 @@ import struct
 import sys
 from array import array
 from itertools import accumulate, pairwise
-from pathlib import Path
+from typing import Any
 
 __all__ = [
     "BESTANDSNAAM",
@@ -191,18 +192,14 @@ def schrijf_geometrie(
     return b"".join(delen)
 
 
-def gebundeld_pad() -> Path:
-    """Where the bundled geometry file lives in the installed package."""
-    return Path(__file__).resolve().parent.parent / "data" / BESTANDSNAAM
+def gebundeld_pad() -> Any:
+    """Where the bundled geometry file lives: beside the bundled dataset."""
+    from passend_cli.opslag import gebundelde_map
+
+    return gebundelde_map().joinpath(BESTANDSNAAM)
 
 
 @functools.cache
 def laad_geometrie() -> Geometrie:
     """The bundled geometry, read once per process (about 60 ms)."""
-    pad = gebundeld_pad()
-    if pad.is_file():
-        return lees_geometrie(pad.read_bytes())
-    from importlib import resources  # the package loaded some other way (a zip file)
-
-    bestand = resources.files("passend_cli").joinpath("data").joinpath(BESTANDSNAAM)
-    return lees_geometrie(bestand.read_bytes())
+    return lees_geometrie(gebundeld_pad().read_bytes())
