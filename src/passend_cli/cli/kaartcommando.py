@@ -3,7 +3,9 @@
 What to draw follows from the query as ``zoek`` reads it: an SWV code draws that SWV, a
 place or postcode draws the SWV of the chosen sector there and marks the place."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` in the modules that declare commands: Typer
+# reads every command's annotations at each start, and real objects spare it an eval
+# per parameter (a few milliseconds of start-up).
 
 import contextlib
 import os
