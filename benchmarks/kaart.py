@@ -16,7 +16,7 @@ import statistics
 import time
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "src" / "passend_cli" / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _tabellen() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
