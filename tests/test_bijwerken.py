@@ -877,6 +877,8 @@ def test_een_tweede_update_wacht_en_geeft_dan_op(duo_map, gebruikersmap, monkeyp
 @pytest.mark.parametrize(
     ("beschadig", "probleem"),
     [
+        (lambda m: (m / "metadata.json").unlink() or os.mkfifo(m / "metadata.json"),
+         "metadata.json is geen gewoon bestand"),
         (lambda m: (m / "postcodes.csv").write_bytes((m / "postcodes.csv").read_bytes()[:-200]),
          "postcodes.csv heeft niet de verwachte grootte"),
         (lambda m: (m / "gemeenten.csv").unlink(), "gemeenten.csv ontbreekt"),
@@ -938,7 +940,10 @@ def test_kopie_in_de_oude_indeling(gebruikersmap):
     (oud / "metadata.json").write_text("{}", encoding="utf-8")
     ds = _opnieuw()
     assert ds.herkomst == "meegeleverd"
-    assert "eerdere versie" in ds.waarschuwing and "passend data update" in ds.waarschuwing
+    assert "eerdere versie" in ds.waarschuwing
+    r = _passend("zoek", "Haarlem")  # the command adds how to repair it
+    assert r.exit_code == 0 and "eerdere versie" in r.stderr
+    assert "passend data update" in r.stderr
 
 
 def test_status_na_update(duo_map, gebruikersmap):

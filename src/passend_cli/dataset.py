@@ -416,10 +416,8 @@ def laad() -> Dataset:
     waarschuwing = None
     if probleem:
         waarschuwing = (f"Let op: de bijgewerkte dataset in {map_} is beschadigd ({probleem}); "
-                        "de meegeleverde dataset wordt gebruikt. 'passend data update' "
-                        "haalt een nieuwe op.")
+                        "de meegeleverde dataset wordt gebruikt.")
     elif opslag.oude_kopie(map_):
         waarschuwing = (f"Let op: de bijgewerkte dataset in {map_} is van een eerdere versie "
-                        "van passend; de meegeleverde dataset wordt gebruikt. 'passend data "
-                        "update' haalt een nieuwe op.")
+                        "van passend; de meegeleverde dataset wordt gebruikt.")
     return Dataset(opslag.gebundelde_map(), "meegeleverd", waarschuwing)

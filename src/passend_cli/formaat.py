@@ -122,6 +122,9 @@ def controleer_snel(map_: Path) -> list[str]:
     import stat
 
     try:
+        # A FIFO or device in its place would block the read below for ever.
+        if not stat.S_ISREG(os.lstat(map_ / METADATA).st_mode):
+            return [f"{METADATA} is geen gewoon bestand"]
         meta = lees_metadata(map_)
     except FileNotFoundError:
         return [f"{METADATA} ontbreekt"]
