@@ -401,7 +401,8 @@ def test_update_via_http_neemt_alles_van_duo_over(server, scenario, gebruikersma
     assert ds.herkomst == "bijgewerkt" and ds.map == gebruikersmap / "versies" / ds.map.name
     assert (gebruikersmap / "actief").read_text().strip() == ds.map.name
     assert ds.versie == "duo-2026-06-01" and ds.waarschuwing is None
-    assert r.bijgewerkt == {"gebieden": True, "contact": True, "scholen": True}
+    assert r.bijgewerkt == {"gebieden": True, "contact": True, "scholen": True,
+                            "scholenlijst": True, "koppeling_scholen": True}
     ref = ds.metadata["referentiedata"]
     assert ref["regio_indeling"] == ref["contactgegevens"] == ref["scholenlijst"] == "2026-06-01"
     assert ref["gemeentelijke_indeling"] == s.bundel.metadata["referentiedata"][
@@ -548,7 +549,8 @@ def test_standaard_peildatum_is_vandaag(duo_map):
 
 def test_ontbrekende_contactbestanden_houden_de_vorige_contactgegevens(server, scenario):
     r = bijwerken.update(f"{server.url}/zonder-contact", peildatum=PEILDATUM)
-    assert r.bijgewerkt == {"gebieden": True, "contact": False, "scholen": True}
+    assert r.bijgewerkt == {"gebieden": True, "contact": False, "scholen": True,
+                            "scholenlijst": True, "koppeling_scholen": True}
     assert r.meldingen[0] == (
         "De officiële contactgegevens zijn niet bijgewerkt; de vorige blijven in gebruik "
         f"(Downloaden van {duo.CONTACTADRESSEN} is mislukt: de server antwoordde met "
@@ -564,7 +566,8 @@ def test_ontbrekende_contactbestanden_houden_de_vorige_contactgegevens(server, s
 
 def test_ontbrekende_scholenlijsten_houden_de_scholen(server, scenario):
     r = bijwerken.update(f"{server.url}/zonder-scholen", peildatum=PEILDATUM)
-    assert r.bijgewerkt["scholen"] is True  # RIO's links came in; the lists did not
+    # RIO's links came in; the lists did not
+    assert (r.bijgewerkt["scholen"], r.bijgewerkt["scholenlijst"]) == (True, False)
     assert any(m.startswith("De scholenlijsten zijn niet bijgewerkt") for m in r.meldingen)
     ds = dataset.laad()
     assert ds.metadata["aantallen"]["scholen"] == len(scenario.scholen)
@@ -577,7 +580,8 @@ def test_importeer_zonder_contactbestanden(tmp_path, scenario):
     map_ = schrijf_map(tmp_path / "alleen", {k: v for k, v in scenario.bestanden().items()
                                              if k in (REGIO, NAMEN)})
     r = bijwerken.importeer(map_, peildatum=PEILDATUM)
-    assert r.bijgewerkt == {"gebieden": True, "contact": False, "scholen": False}
+    assert r.bijgewerkt == {"gebieden": True, "contact": False, "scholen": False,
+                            "scholenlijst": False, "koppeling_scholen": False}
     assert len(r.meldingen) >= 3
     assert "ontbreekt in de map" in r.meldingen[0]
 
@@ -1159,3 +1163,27 @@ def test_cli_import_van_een_map_die_er_niet_is(tmp_path):
     r = _passend("data", "import", str(tmp_path / "weg"))
     assert r.exit_code == 2
     assert r.stderr.strip() == f"De map '{tmp_path / 'weg'}' bestaat niet."
+
+
+def test_een_deel_dat_niet_binnenkomt_houdt_de_waarden_van_de_vorige_update(tmp_path, scenario):
+    """Contact files or school lists missing the second time: the official blocks and the
+    school list of the first refresh stay, with their dates, not the bundle's."""
+    volledig = schrijf_map(tmp_path / "volledig", scenario.bestanden())
+    bijwerken.importeer(volledig, peildatum=date(2026, 1, 1))
+    half = schrijf_map(tmp_path / "half", {
+        k: v for k, v in scenario.bestanden().items()
+        if k not in (duo.CONTACTADRESSEN, DUO_BO, DUO_VO)})
+    r = bijwerken.importeer(half, peildatum=PEILDATUM)
+    assert r.bijgewerkt == {"gebieden": True, "contact": False, "scholen": True,
+                            "scholenlijst": False, "koppeling_scholen": True}
+    ds = dataset.laad()
+    v = ds.verbanden[scenario.bezoek]
+    assert (v.website, v.contact_bron, v.contact_datum) == (
+        "https://www.test-een.nl", "DUO", "2026-01-01")
+    ref = ds.metadata["referentiedata"]
+    assert (ref["contactgegevens"], ref["scholenlijst"], ref["koppeling_scholen_rio"]) == (
+        "2026-01-01", "2026-01-01", "2026-06-01")  # RIO's school links did come in
+    from passend_cli import scholen
+
+    assert scholen.zoek_school(NIEUWE_SCHOOL[0])  # from the first refresh's list
+    assert not scholen.zoek_school(scenario.weg["code"])

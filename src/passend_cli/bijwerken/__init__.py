@@ -25,13 +25,15 @@ from passend_cli.bijwerken.downloaden import (
     TIJDSLIMIET,
     Download,
     Voortgang,
+    bronadressen,
     download,
 )
 from passend_cli.bijwerken.installeren import installeer, reset
 from passend_cli.bijwerken.verschillen import Verschillen, beschrijf, verschillen
 from passend_cli.bronnen import duo
 from passend_cli.bronnen.scholen import lees_duo_vestigingen, lees_rio_vestigingen
-from passend_cli.fouten import DataFout
+from passend_cli.fouten import DataFout, OngeldigeInvoer, toonbaar
+from passend_cli.samenstellen.rijen import Rijen
 from passend_cli.samenstellen.uit_duo import DuoGegevens, lees_rijen, stel_samen
 
 __all__ = [
@@ -49,7 +51,9 @@ class Bijwerking:
     metadata: dict[str, Any]
     verschillen: Verschillen
     meldingen: list[str]  # parts kept, PC4s left out and similar notes
-    bijgewerkt: dict[str, bool]  # "gebieden", "contact", "scholen": refreshed or kept
+    # "gebieden", "contact", "scholen" (list or links), "scholenlijst", "koppeling_scholen":
+    # refreshed or kept
+    bijgewerkt: dict[str, bool]
 
 
 def update(
@@ -74,9 +78,6 @@ def update(
 
 def importeer(map_: Path | str, *, peildatum: date | None = None) -> Bijwerking:
     """The same pipeline from files downloaded earlier (for machines without internet)."""
-    from passend_cli.bijwerken.downloaden import bronadressen
-    from passend_cli.fouten import OngeldigeInvoer, toonbaar
-
     if not Path(map_).expanduser().is_dir():
         raise OngeldigeInvoer(f"De map '{toonbaar(str(map_), 80)}' bestaat niet.")
     adressen = bronadressen(str(map_))
@@ -109,15 +110,55 @@ def _verwerk(binnen: Download, bron: str, peildatum: date) -> Bijwerking:
         *lees_duo_vestigingen(f["bo"], "PO"), *lees_duo_vestigingen(f["vo"], "VO")])
     gegevens = DuoGegevens(peildatum, regio, namen, contact, vestigingen, rio_scholen)
     basis, basis_meta = lees_rijen(opslag.gebundelde_map())
+    _houd_vorige_delen(basis, basis_meta, contact=contact is None,
+                       scholen=vestigingen is None)
     rijen = stel_samen(basis, gegevens)
     meldingen += rijen.meldingen
     bijgewerkt = {"gebieden": True, "contact": contact is not None,
-                  "scholen": vestigingen is not None or rio_scholen is not None}
+                  "scholen": vestigingen is not None or rio_scholen is not None,
+                  "scholenlijst": vestigingen is not None,
+                  "koppeling_scholen": rio_scholen is not None}
     oud = _actief_geladen()
     doel = installeer(rijen, metadata(basis_meta, peildatum, bron, bijgewerkt),
                       _bronnen_md(peildatum, bijgewerkt))
     nieuw = dataset.Dataset(doel, "bijgewerkt", controleer=True)
     return Bijwerking(doel, nieuw.metadata, verschillen(oud, nieuw), meldingen, bijgewerkt)
+
+
+_CONTACTVELDEN = ("website", "email", "telefoon", "straat", "postcode", "plaats",
+                  "contact_bron", "contact_datum", "opmerking", "bronnen")
+
+
+def _houd_vorige_delen(basis: Rijen, meta: dict[str, Any], *, contact: bool,
+                       scholen: bool) -> None:
+    """A part that did not come in keeps the values that were active: where the active
+    copy is an earlier refresh, its official contact blocks (*contact*) and its school
+    list (*scholen*) carry over into *basis*, with their dates; otherwise the bundle's
+    stay. A copy that cannot be read is passed over: then the bundle's stay too."""
+    if not (contact or scholen):
+        return
+    try:
+        versie = opslag.actieve_versie()
+        if versie is None:
+            return
+        vorige, vorige_meta = lees_rijen(versie)
+    except DataFout:
+        return
+    if vorige_meta.get("indeling") != "duo":
+        return
+    ref, vorige_ref = meta.setdefault("referentiedata", {}), vorige_meta.get("referentiedata", {})
+    if contact:
+        officieel = {r["code"]: r for r in vorige.samenwerkingsverbanden
+                     if r.get("contact_bron") == "DUO"}
+        for rij in basis.samenwerkingsverbanden:
+            if rij["code"] in officieel:
+                rij.update({k: officieel[rij["code"]][k] for k in _CONTACTVELDEN})
+        if officieel and "contactgegevens" in vorige_ref:
+            ref["contactgegevens"] = vorige_ref["contactgegevens"]
+    if scholen and vorige.scholen:
+        basis.scholen = vorige.scholen
+        if "scholenlijst" in vorige_ref:
+            ref["scholenlijst"] = vorige_ref["scholenlijst"]
 
 
 def _deel(binnen: Download, sleutels: tuple[str, ...], wat: str, meldingen: list[str], lees):
@@ -150,8 +191,10 @@ def metadata(
                       "namen_samenwerkingsverbanden": dag}
     if bijgewerkt["contact"]:
         referentiedata["contactgegevens"] = dag
-    if bijgewerkt["scholen"]:
+    if bijgewerkt["scholenlijst"]:
         referentiedata["scholenlijst"] = dag
+    if bijgewerkt["koppeling_scholen"]:
+        referentiedata["koppeling_scholen_rio"] = dag
     delen = ["regio-indeling", "namen van de samenwerkingsverbanden"]
     delen += [_DELEN[d] for d in ("contact", "scholen") if bijgewerkt[d]]
     return {
@@ -170,7 +213,9 @@ def metadata(
 
 
 def _bronnen_md(peildatum: date, bijgewerkt: dict[str, bool]) -> str:
-    delen = [f"- {b.naam}: {'bijgewerkt' if bijgewerkt.get(b.deel, True) else 'niet bijgewerkt'}"
+    deel = {"vestigingen": "koppeling_scholen", "bo": "scholenlijst", "vo": "scholenlijst"}
+    delen = [f"- {b.naam}: "
+             f"{'bijgewerkt' if bijgewerkt[deel.get(b.sleutel, b.deel)] else 'niet bijgewerkt'}"
              for b in BESTANDEN]
     tekst = (
         "# Bronnen van de bijgewerkte dataset\n\n"

@@ -45,6 +45,7 @@ PEILDATA = {
     "wijzigingen": "bekende wijzigingen",
     "scholenlijst": "scholenlijst",
     "koppeling_scholen_vo": "koppeling VO-scholen en samenwerkingsverbanden",
+    "koppeling_scholen_rio": "koppeling scholen en samenwerkingsverbanden (RIO)",
 }
 
 
