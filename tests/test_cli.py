@@ -438,3 +438,11 @@ def test_toon_met_alleen_een_regionummer_noemt_beide_codes():
     assert resultaat.exit_code == 1
     assert "PO2707" in resultaat.stderr and "VO2707" in resultaat.stderr
     assert eerste("27–07")["samenwerkingsverbanden"][0]["code"] == "PO2707"  # en dash
+
+
+def test_toon_zonder_contactgegevens_geeft_de_volgende_stap():
+    uitvoer = run("toon", "VO2705").stdout
+    assert 'contactgegevens: nog niet bekend: zoek naar "Samenwerkingsverband Zuid ' \
+        'Kennemerland" (VO 27-05),' in uitvoer
+    assert "passend data update" in uitvoer
+    assert "onbekend" not in uitvoer.split("provincies:")[0]  # no row of four "onbekend"

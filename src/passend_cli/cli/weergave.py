@@ -208,8 +208,10 @@ def _toon_velden(x: Verband) -> list[tuple[str, str]]:
         ("sector", "primair onderwijs" if v.sector == "PO" else "voortgezet onderwijs"),
         ("naam", v.naam or ONBEKEND),
         ("ook bekend als", "; ".join(v.ook_bekend_als)),
-        *((k, w or ONBEKEND) for k, w in contact(v)),
-        ("contactgegevens", contactbron(v) if v.contact_bron else "nog niet bekend"),
+        # Nothing known: the next steps instead of four times "onbekend".
+        *(((k, w or ONBEKEND) for k, w in contact(v)) if v.contact_bron else ()),
+        ("contactgegevens", contactbron(v) if v.contact_bron else
+         "\n".join(contactregels(v)).removeprefix("contactgegevens ")),
         ("let op", v.opmerking),
         ("provincies", ", ".join(x.provincies)),
         ("zekerheid naam", bewijs),
