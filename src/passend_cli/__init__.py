@@ -31,14 +31,14 @@ _HERKOMST = {
     "samenwerkingsverband": "passend_cli.api",
     "lijst": "passend_cli.api",
     "Dataset": "passend_cli.dataset",
-    "Uitkomst": "passend_cli.model",
-    "Resultaat": "passend_cli.model",
-    "Dekking": "passend_cli.model",
-    "Verband": "passend_cli.model",
+    "Uitkomst": "passend_cli.antwoorden",
+    "Resultaat": "passend_cli.antwoorden",
+    "Dekking": "passend_cli.antwoorden",
+    "Verband": "passend_cli.antwoorden",
     "Gemeente": "passend_cli.model",
-    "GemeenteDeel": "passend_cli.model",
+    "GemeenteDeel": "passend_cli.antwoorden",
     "Adres": "passend_cli.model",
-    "Opvolger": "passend_cli.model",
+    "Opvolger": "passend_cli.antwoorden",
     "PassendFout": "passend_cli.fouten",
     "NietGevonden": "passend_cli.fouten",
     "OngeldigeInvoer": "passend_cli.fouten",
@@ -83,16 +83,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ does it
+    from passend_cli.antwoorden import Dekking, GemeenteDeel, Opvolger, Resultaat, Uitkomst, Verband
     from passend_cli.api import gemeente, lijst, postcode, samenwerkingsverband, zoek
     from passend_cli.dataset import Dataset
     from passend_cli.fouten import DataFout, NietGevonden, OngeldigeInvoer, PassendFout
-    from passend_cli.model import (
-        Adres,
-        Dekking,
-        Gemeente,
-        GemeenteDeel,
-        Opvolger,
-        Resultaat,
-        Uitkomst,
-        Verband,
-    )
+    from passend_cli.model import Adres, Gemeente

@@ -18,9 +18,9 @@ This module is imported on first use of ``passend_cli.zoek`` and its siblings, n
 from __future__ import annotations
 
 from passend_cli import namen, resultaten, verbanden, zoeken
+from passend_cli.antwoorden import Resultaat, Uitkomst, Verband
 from passend_cli.dataset import Dataset
 from passend_cli.fouten import LegeInvoer, NietGevonden, OngeldigeInvoer, toonbaar
-from passend_cli.model import Resultaat, Uitkomst, Verband
 from passend_cli.normaliseer import lees_gemeentecode, lees_postcode, normaliseer
 
 __all__ = ["gemeente", "lijst", "postcode", "samenwerkingsverband", "zoek"]

@@ -14,12 +14,11 @@ from functools import cache, cached_property
 from typing import Any
 
 from passend_cli import formaat, opslag
+from passend_cli.antwoorden import Dekking, Opvolger
 from passend_cli.fouten import DataFout
 from passend_cli.model import (
     SECTOREN,
-    Dekking,
     Gemeente,
-    Opvolger,
     Postcode,
     Samenwerkingsverband,
     School,

@@ -1,12 +1,13 @@
-"""Answers: one :class:`~passend_cli.model.Resultaat` per place, postcode or SWV, with
+"""Answers: one :class:`~passend_cli.antwoorden.Resultaat` per place, postcode or SWV, with
 the SWVs that serve it and the Dutch notes that make a gap or a choice explicit."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from passend_cli.antwoorden import Dekking, Resultaat
 from passend_cli.dataset import Dataset
-from passend_cli.model import SECTOREN, Dekking, Resultaat, Samenwerkingsverband, School
+from passend_cli.model import SECTOREN, Samenwerkingsverband, School
 from passend_cli.namen import GEMEENTE, VOORMALIG, WOONPLAATS, Kandidaat
 from passend_cli.normaliseer import normaliseer
 

@@ -4,9 +4,10 @@ gemeenten it serves (``verband``). Finding an SWV by code or name is
 
 from __future__ import annotations
 
+from passend_cli.antwoorden import GemeenteDeel, Opvolger, Verband
 from passend_cli.dataset import Dataset, laad
 from passend_cli.fouten import OngeldigeInvoer, toonbaar
-from passend_cli.model import GemeenteDeel, Opvolger, Samenwerkingsverband, Verband
+from passend_cli.model import Samenwerkingsverband
 from passend_cli.normaliseer import normaliseer, provincie_sleutel
 
 

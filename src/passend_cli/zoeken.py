@@ -15,9 +15,10 @@ woonplaats of that name exists; a typo correction is labelled as such.
 from __future__ import annotations
 
 from passend_cli import namen, resultaten
+from passend_cli.antwoorden import Resultaat, Uitkomst
 from passend_cli.dataset import Dataset, laad
 from passend_cli.fouten import GeenVerbandMaarPlaats, LegeInvoer, NietGevonden, toonbaar
-from passend_cli.model import MIN_SCORE, Resultaat, Samenwerkingsverband, Uitkomst
+from passend_cli.model import MIN_SCORE, Samenwerkingsverband
 from passend_cli.namen import GEMEENTE, VERBAND, VOORMALIG, WOONPLAATS, Kandidaat
 from passend_cli.normaliseer import (
     kernen,

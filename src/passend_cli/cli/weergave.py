@@ -10,7 +10,8 @@ from passend_cli.cli.uitvoer import op_terminal, schrijf
 from passend_cli.resultaten import postcodereeks
 
 if TYPE_CHECKING:
-    from passend_cli.model import Dekking, Samenwerkingsverband, Verband
+    from passend_cli.antwoorden import Dekking, Verband
+    from passend_cli.model import Samenwerkingsverband
 
 ONBEKEND = "onbekend"
 BREED = 150  # columns from which lijst shows its full table (websites up to ~60)

@@ -22,7 +22,7 @@ from passend_cli.normaliseer import normaliseer
 from passend_cli.resultaten import postcodereeks
 
 if TYPE_CHECKING:
-    from passend_cli.model import Resultaat, Uitkomst
+    from passend_cli.antwoorden import Resultaat, Uitkomst
 
 
 def zoekresultaten(uitkomst: Uitkomst, zoekterm: str) -> None:
