@@ -3,29 +3,18 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from passend_cli import kaart
 from passend_cli.kaart.geometrie import laad_geometrie
+from tests.kaartdata import lidmaatschap, namen
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 NS = {"s": "http://www.w3.org/2000/svg"}
 
-
-def lidmaatschap(sector: str) -> dict[str, str]:
-    with open(DATA / "postcodes.csv", encoding="utf-8") as f:
-        return {r["postcode"]: r[sector] for r in csv.DictReader(f)}
-
-
-def namen() -> dict[str, str]:
-    with open(DATA / "samenwerkingsverbanden.csv", encoding="utf-8") as f:
-        return {r["code"]: r["naam"] for r in csv.DictReader(f)}
 
 
 @pytest.fixture(scope="module")

@@ -3,28 +3,14 @@ colour. (Running it through ``passend kaart`` is tested with the CLI.)"""
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from passend_cli import kaart
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def lidmaatschap(sector: str) -> dict[str, str]:
-    with open(DATA / "postcodes.csv", encoding="utf-8") as f:
-        return {r["postcode"]: r[sector] for r in csv.DictReader(f)}
-
-
-def namen() -> dict[str, str]:
-    with open(DATA / "samenwerkingsverbanden.csv", encoding="utf-8") as f:
-        return {r["code"]: r["naam"] for r in csv.DictReader(f)}
-
+from tests.kaartdata import lidmaatschap, namen
 
 VO = lidmaatschap("vo")
 NAMEN = namen()
